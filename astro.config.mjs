@@ -1,0 +1,20 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import { buildStamp } from './src/build/build-stamp.ts';
+import { monacoStylesOnDemand } from './src/build/monaco-styles-on-demand.ts';
+
+export default defineConfig({
+  integrations: [mdx(), buildStamp()],
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  markdown: {
+    // VS Code's Light+ colours, which Monaco's default "vs" theme shares, so the static code
+    // and the editor that replaces it look the same.
+    shikiConfig: { theme: 'light-plus' },
+  },
+  vite: {
+    plugins: [monacoStylesOnDemand()],
+    worker: { format: 'es' },
+  },
+});

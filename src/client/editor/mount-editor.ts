@@ -1,0 +1,56 @@
+// Creates the Monaco editor that takes the place of a file's static code.
+import { monaco } from './monaco.ts';
+
+export interface MountedEditor {
+  value(): string;
+  /** Focuses the editor; with a line, puts the caret at its start. */
+  focus(line?: number): void;
+}
+
+export interface MountOptions {
+  value: string;
+  fileName: string;
+  /** The static code's scroll position, so the swap does not move the code. */
+  scrollTop: number;
+  onRunShortcut(): void;
+}
+
+export function mountEditor(panel: HTMLElement, options: MountOptions): MountedEditor {
+  const host = document.createElement('div');
+  host.className = 'editor-host';
+  panel.append(host);
+  const styles = getComputedStyle(document.documentElement);
+  const model = monaco.editor.createModel(options.value, 'javascript', monaco.Uri.file(`/lesson/${options.fileName}`));
+  const editor = monaco.editor.create(host, {
+    model,
+    theme: 'vs',
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontFamily: styles.getPropertyValue('--font-code'),
+    fontSize: 14,
+    lineHeight: 20,
+    padding: { top: 8, bottom: 8 },
+    lineNumbersMinChars: 3,
+    lineDecorationsWidth: 14,
+    folding: false,
+    glyphMargin: false,
+    renderLineHighlight: 'line',
+    tabSize: 2,
+    fixedOverflowWidgets: true,
+    // Typing "." or "(" should never swap in a suggestion the learner did not pick.
+    acceptSuggestionOnCommitCharacter: false,
+    ariaLabel: `${options.fileName}, editable. Press Ctrl+M (Cmd+M on a Mac) to let Tab move focus out of the editor.`,
+  });
+  editor.setScrollTop(options.scrollTop);
+  // Ctrl/Cmd+Enter would insert a line in Monaco; in the lab it runs the lesson.
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRunShortcut);
+
+  return {
+    value: () => model.getValue(),
+    focus(line) {
+      if (line !== undefined) editor.setPosition({ lineNumber: line, column: 1 });
+      editor.focus();
+    },
+  };
+}

@@ -1,0 +1,168 @@
+// <lesson-workspace>: the lesson controller. One Run travels from the button to the runtime,
+// and its events come back to the meter, the output panel and the status line.
+import { chooseRuntime } from '../runtime/choose-runtime.ts';
+import type { Runtime, RuntimeStatus } from '../runtime/runtime.ts';
+import type { MeterCounts } from '../schemas/meter.ts';
+import type { RunEnd, RunEvent } from '../schemas/run-events.ts';
+import type { CodeTabs } from './code-tabs.ts';
+import type { RunOutput } from './run-output.ts';
+import type { SocketMeter } from './socket-meter.ts';
+
+type Tone = 'neutral' | 'ok' | 'error';
+
+export class LessonWorkspace extends HTMLElement {
+  /** The runtime is a promise, so the page renders and the code can be read and edited before it is known. */
+  runtime: Promise<Runtime> = chooseRuntime();
+  #current?: AbortController;
+  #lastCounts?: MeterCounts['server'];
+
+  get #tabs() {
+    return this.querySelector('code-tabs') as CodeTabs;
+  }
+  get #meter() {
+    return this.querySelector('socket-meter') as SocketMeter;
+  }
+  get #output() {
+    return this.querySelector('run-output') as RunOutput;
+  }
+  get #runButton() {
+    return this.querySelector<HTMLButtonElement>('[data-action="run"]');
+  }
+  get #stopButton() {
+    return this.querySelector<HTMLButtonElement>('[data-action="stop"]');
+  }
+
+  connectedCallback() {
+    const runButton = this.#runButton;
+    if (runButton) runButton.disabled = false;
+    runButton?.addEventListener('click', () => void this.run());
+    this.#stopButton?.addEventListener('click', () => this.stop());
+    this.addEventListener('run-shortcut', () => void this.run());
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
+        event.preventDefault();
+        void this.run();
+      }
+    });
+    // Leaving the page stops the run; the runner would notice the closed connection anyway.
+    window.addEventListener('pagehide', () => this.stop());
+    void this.runtime.then((runtime) => {
+      this.#showRuntime(runtime, runtime.status());
+      runtime.onStatus((status) => this.#showRuntime(runtime, status));
+    });
+  }
+
+  stop() {
+    this.#current?.abort();
+  }
+
+  async run(): Promise<void> {
+    this.#current?.abort();
+    const controller = new AbortController();
+    this.#current = controller;
+    const runtime = await this.runtime;
+    if (this.#current !== controller) return;
+    const status = runtime.status();
+    if (status.state === 'unavailable') {
+      this.#status(status.message, 'error');
+      return;
+    }
+
+    this.#meter.reset();
+    this.#output.clear();
+    this.#lastCounts = undefined;
+    this.#setRunning(true);
+    this.#status('Starting server.js…');
+    const end = await runtime.run({
+      files: this.#tabs.files(),
+      signal: controller.signal,
+      onEvent: (event) => {
+        if (this.#current === controller) this.#handle(event);
+      },
+    });
+    // A newer run took over: it reports for itself.
+    if (this.#current !== controller) return;
+    this.#current = undefined;
+    this.#setRunning(false);
+    this.#meter.describe();
+    this.#report(end);
+  }
+
+  #handle(event: RunEvent) {
+    switch (event.type) {
+      case 'phase':
+        if (event.phase === 'starting-client') this.#status(`Running: server.js listens on port ${event.port}, client.js started.`);
+        break;
+      case 'output':
+        this.#output.print(event.process, event.stream, event.text);
+        break;
+      case 'meter':
+        if (event.process === 'server') {
+          this.#lastCounts = event.counts.server;
+          this.#meter.show(event.counts.server, event.at);
+        }
+        break;
+      case 'exit':
+        this.#output.note(
+          `${event.process}.js ${describeExit(event)}`,
+          !event.stoppedByLab && event.code !== 0 ? 'error' : 'info',
+        );
+        break;
+      case 'notice':
+        this.#output.note(event.text, event.level);
+        break;
+    }
+  }
+
+  #report(end: RunEnd) {
+    const seconds = (end.durationMs / 1000).toFixed(1);
+    if (end.reason === 'completed') {
+      const counts = this.#lastCounts;
+      const summary = counts
+        ? `${counts.requests} ${plural(counts.requests, 'request')} over ${counts.accepted} ${plural(counts.accepted, 'connection')}`
+        : 'the meter saw no connections';
+      this.#status(`Finished in ${seconds} s: ${summary}.`, 'ok');
+      return;
+    }
+    if (end.reason === 'stopped') {
+      this.#status(`Stopped after ${seconds} s.`);
+      return;
+    }
+    const message = end.message ?? 'The run failed.';
+    this.#output.note(message, 'error');
+    this.#status(message, 'error');
+  }
+
+  #showRuntime(runtime: Runtime, status: RuntimeStatus) {
+    if (status.state === 'unavailable' || status.state === 'failed') {
+      this.#status(status.message, 'error');
+      if (runtime.kind === 'none' && this.#runButton) this.#runButton.disabled = true;
+    } else if (status.state === 'ready' && !this.#current) {
+      this.#status(`Ready: code runs with the ${runtime.label}. Press Run.`);
+    }
+  }
+
+  #setRunning(running: boolean) {
+    if (this.#stopButton) this.#stopButton.disabled = !running;
+    this.toggleAttribute('data-running', running);
+  }
+
+  #status(text: string, tone: Tone = 'neutral') {
+    const status = this.querySelector<HTMLElement>('[data-run-status]');
+    if (!status) return;
+    status.textContent = text;
+    status.dataset.tone = tone;
+  }
+}
+
+function describeExit(exit: Extract<RunEvent, { type: 'exit' }>): string {
+  if (exit.stoppedByLab) return 'was stopped by the lab.';
+  if (exit.code !== null) return `exited with code ${exit.code}.`;
+  return `was ended by signal ${exit.signal}.`;
+}
+
+function plural(count: number, word: string): string {
+  return count === 1 ? word : `${word}s`;
+}
+
+customElements.define('lesson-workspace', LessonWorkspace);

@@ -1,0 +1,143 @@
+// <socket-meter>: shows the server's counts as they arrive and charts open connections.
+// Samples can arrive faster than the screen refreshes; drawing happens once per frame.
+import type { MeterCounts } from '../schemas/meter.ts';
+
+interface Point {
+  at: number;
+  open: number;
+}
+
+const MIN_SPAN_MS = 5_000;
+
+export class SocketMeter extends HTMLElement {
+  #points: Point[] = [];
+  #peak = 0;
+  #frame = 0;
+  #canvas?: HTMLCanvasElement;
+
+  connectedCallback() {
+    this.#canvas = this.querySelector<HTMLCanvasElement>('[data-chart]') ?? undefined;
+    new ResizeObserver(() => this.#scheduleDraw()).observe(this.#canvas ?? this);
+  }
+
+  reset() {
+    this.#points = [];
+    this.#peak = 0;
+    this.#set('open', '0');
+    this.#set('accepted', '0');
+    this.#set('requests', '0');
+    this.#set('reuse', '–');
+    this.#setPeak();
+    this.#canvas?.setAttribute('aria-label', 'Chart of open connections over time. Running.');
+    this.#scheduleDraw();
+  }
+
+  /** A server sample, `at` milliseconds into the run. */
+  show(counts: MeterCounts['server'], at: number) {
+    this.#peak = Math.max(this.#peak, counts.open);
+    this.#points.push({ at, open: counts.open });
+    this.#set('open', String(counts.open));
+    this.#set('accepted', String(counts.accepted));
+    this.#set('requests', String(counts.requests));
+    this.#set('reuse', counts.accepted === 0 ? '–' : formatRatio(counts.requests / counts.accepted));
+    this.#setPeak();
+    this.#scheduleDraw();
+  }
+
+  /** Describes the finished chart in words, for people who cannot see it. */
+  describe() {
+    const last = this.#points.at(-1);
+    const text = last
+      ? `Chart of open connections over time: ${this.#points.length} samples over ${(last.at / 1000).toFixed(1)} s, peak ${this.#peak}, last ${last.open}.`
+      : 'Chart of open connections over time. The run produced no samples.';
+    this.#canvas?.setAttribute('aria-label', text);
+  }
+
+  #set(figure: string, text: string) {
+    const output = this.querySelector(`[data-figure="${figure}"]`);
+    if (output && output.textContent !== text) output.textContent = text;
+  }
+
+  #setPeak() {
+    const peak = this.querySelector('[data-peak]');
+    if (peak) peak.textContent = `peak ${this.#peak}`;
+  }
+
+  #scheduleDraw() {
+    if (this.#frame) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      this.#draw();
+    });
+  }
+
+  #draw() {
+    const canvas = this.#canvas;
+    const context = canvas?.getContext('2d');
+    if (!canvas || !context) return;
+    const ratio = window.devicePixelRatio || 1;
+    const width = canvas.clientWidth;
+    const height = canvas.clientHeight;
+    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+      canvas.width = Math.round(width * ratio);
+      canvas.height = Math.round(height * ratio);
+    }
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.clearRect(0, 0, width, height);
+
+    const styles = getComputedStyle(this);
+    const muted = styles.getPropertyValue('--text-muted').trim() || '#555';
+    const line = styles.getPropertyValue('--server').trim() || '#7a3e9d';
+    const pad = { left: 40, right: 10, top: 10, bottom: 20 };
+    const plotWidth = Math.max(1, width - pad.left - pad.right);
+    const plotHeight = Math.max(1, height - pad.top - pad.bottom);
+    const span = Math.max(MIN_SPAN_MS, this.#points.at(-1)?.at ?? 0);
+    const top = niceCeiling(Math.max(this.#peak, 4));
+    const x = (at: number) => pad.left + (at / span) * plotWidth;
+    const y = (open: number) => pad.top + plotHeight - (open / top) * plotHeight;
+
+    context.font = '11px system-ui, sans-serif';
+    context.fillStyle = muted;
+    context.strokeStyle = '#d5d9e0';
+    context.lineWidth = 1;
+    context.textAlign = 'right';
+    context.textBaseline = 'middle';
+    for (const value of [0, top / 2, top]) {
+      context.beginPath();
+      context.moveTo(pad.left, Math.round(y(value)) + 0.5);
+      context.lineTo(width - pad.right, Math.round(y(value)) + 0.5);
+      context.stroke();
+      context.fillText(String(value), pad.left - 6, y(value));
+    }
+    context.textAlign = 'left';
+    context.textBaseline = 'alphabetic';
+    context.fillText('0 s', pad.left, height - 4);
+    context.textAlign = 'right';
+    context.fillText(`${(span / 1000).toFixed(1)} s`, width - pad.right, height - 4);
+
+    if (this.#points.length === 0) return;
+    context.strokeStyle = line;
+    context.lineWidth = 2;
+    context.lineJoin = 'round';
+    context.beginPath();
+    // A step line: the count holds its value until the next sample.
+    this.#points.forEach((point, index) => {
+      if (index === 0) context.moveTo(x(point.at), y(point.open));
+      else context.lineTo(x(point.at), y(this.#points[index - 1]?.open ?? 0));
+      context.lineTo(x(point.at), y(point.open));
+    });
+    context.stroke();
+  }
+}
+
+function formatRatio(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+/** 1, 2, 5, 10, 20, 50 … at or above `value`, so axis labels stay round. */
+function niceCeiling(value: number): number {
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  return [1, 2, 5, 10].map((step) => step * magnitude).find((candidate) => candidate >= value) ?? value;
+}
+
+customElements.define('socket-meter', SocketMeter);

@@ -1,0 +1,103 @@
+// One lesson process (server.js or client.js) with the socket meter preloaded.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { meterMessage, type MeterMessage } from '../schemas/meter.ts';
+import type { LessonProcess } from '../schemas/run-events.ts';
+import { killTree } from './kill-tree.ts';
+
+export const METER_PATH = fileURLToPath(new URL('../meter/meter.js', import.meta.url));
+const METER_FD = 3;
+
+export interface ProcessExit {
+  code: number | null;
+  signal: string | null;
+  stoppedByLab: boolean;
+}
+
+export interface LessonProcessHandle {
+  readonly name: LessonProcess;
+  readonly pid: number | undefined;
+  /** Resolves once the process has exited and its output has been read to the end. */
+  readonly exited: Promise<ProcessExit>;
+  stop(): void;
+}
+
+export interface StartOptions {
+  name: LessonProcess;
+  folder: string;
+  env: Record<string, string>;
+  onOutput(stream: 'stdout' | 'stderr', text: string): void;
+  onMeter(message: MeterMessage): void;
+}
+
+/**
+ * Lesson code gets a small, fixed environment: nothing of the runner's own environment
+ * (tokens, credentials, NODE_OPTIONS) leaks into code the learner pasted from anywhere.
+ */
+function lessonEnvironment(folder: string, extra: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = { HOME: folder, TMPDIR: folder, NODE_ENV: 'development', ...extra };
+  for (const name of ['PATH', 'LANG', 'SystemRoot', 'WINDIR']) {
+    const value = process.env[name];
+    if (value !== undefined) env[name] = value;
+  }
+  return env;
+}
+
+export function startLessonProcess(options: StartOptions): LessonProcessHandle {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', pathToFileURL(METER_PATH).href, `${options.name}.js`],
+    {
+      cwd: options.folder,
+      env: lessonEnvironment(options.folder, { ...options.env, KAL_METER_FD: String(METER_FD) }),
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      // Its own process group, so killTree reaches whatever the lesson spawns.
+      detached: process.platform !== 'win32',
+      windowsHide: true,
+    },
+  );
+  let stoppedByLab = false;
+
+  for (const stream of ['stdout', 'stderr'] as const) {
+    const decoder = new StringDecoder('utf8');
+    const source = child[stream];
+    source?.on('data', (chunk: Buffer) => options.onOutput(stream, decoder.write(chunk)));
+    source?.on('end', () => {
+      const rest = decoder.end();
+      if (rest) options.onOutput(stream, rest);
+    });
+  }
+
+  const meterStream = child.stdio[METER_FD];
+  if (meterStream && 'on' in meterStream) {
+    createInterface({ input: meterStream as NodeJS.ReadableStream, crlfDelay: Infinity }).on('line', (line) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        return;
+      }
+      const result = meterMessage.safeParse(parsed);
+      if (result.success) options.onMeter(result.data);
+    });
+  }
+
+  const exited = new Promise<ProcessExit>((resolve) => {
+    // 'close', not 'exit': 'close' waits until stdout, stderr and the meter pipe are drained.
+    child.once('close', (code, signal) => resolve({ code, signal, stoppedByLab }));
+    child.once('error', () => resolve({ code: null, signal: null, stoppedByLab }));
+  });
+
+  return {
+    name: options.name,
+    pid: child.pid,
+    exited,
+    stop() {
+      if (child.exitCode === null && child.signalCode === null) stoppedByLab = true;
+      // Always signal the group: the process may be gone while its children live on.
+      killTree(child);
+    },
+  };
+}

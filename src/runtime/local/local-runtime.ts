@@ -1,0 +1,128 @@
+// Runs lessons with the local runner that `npm start` serves on the page's own origin, over one
+// WebSocket per page. Only this file knows the runner's wire protocol.
+import type { RunEnd } from '../../schemas/run-events.ts';
+import type { PageMessage, RunnerMessage } from '../../schemas/runner-protocol.ts';
+import type { Runtime, RunRequest, RuntimeStatus } from '../runtime.ts';
+import { StatusEmitter } from '../status-emitter.ts';
+
+export const RUNNER_PATH = '/api/runner';
+
+const LOST_RUNNER =
+  'Lost the connection to the local runner. Is `npm start` still running? Start it again, then press Run.';
+
+interface PendingRun {
+  request: RunRequest;
+  resolve(end: RunEnd): void;
+  startedAt: number;
+}
+
+/** Asks the page's own server whether it is the lab's local runner. */
+export async function detectLocalRunner(signal?: AbortSignal): Promise<boolean> {
+  try {
+    const response = await fetch(RUNNER_PATH, { cache: 'no-store', signal: signal ?? null });
+    if (!response.ok) return false;
+    const body: unknown = await response.json();
+    return typeof body === 'object' && body !== null && (body as { runner?: unknown }).runner === 'local';
+  } catch {
+    return false;
+  }
+}
+
+export class LocalRuntime implements Runtime {
+  readonly kind = 'local';
+  readonly label = 'local runner';
+  readonly #status = new StatusEmitter({ state: 'idle' });
+  readonly #runs = new Map<string, PendingRun>();
+  readonly #url: string;
+  #socket?: Promise<WebSocket>;
+
+  constructor(origin: string = location.origin) {
+    this.#url = `${origin.replace(/^http/, 'ws')}${RUNNER_PATH}`;
+  }
+
+  status(): RuntimeStatus {
+    return this.#status.get();
+  }
+
+  onStatus(listener: (status: RuntimeStatus) => void) {
+    return this.#status.subscribe(listener);
+  }
+
+  /** Opens the connection ahead of the first Run, so that Run starts at once. */
+  warmUp(): void {
+    this.#connect().catch(() => {
+      // run() reports it, with what to do.
+    });
+  }
+
+  async run(request: RunRequest): Promise<RunEnd> {
+    const startedAt = performance.now();
+    let socket: WebSocket;
+    try {
+      socket = await this.#connect();
+    } catch {
+      return { reason: 'failed', durationMs: 0, message: LOST_RUNNER };
+    }
+    if (request.signal.aborted) return { reason: 'stopped', durationMs: 0, message: 'Stopped.' };
+    const runId = crypto.randomUUID();
+    return new Promise<RunEnd>((resolve) => {
+      this.#runs.set(runId, { request, resolve, startedAt });
+      this.#status.set({ state: 'running' });
+      request.signal.addEventListener('abort', () => this.#send(socket, { type: 'stop', runId }), { once: true });
+      this.#send(socket, { type: 'run', runId, files: request.files });
+    });
+  }
+
+  #send(socket: WebSocket, message: PageMessage) {
+    if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+  }
+
+  #connect(): Promise<WebSocket> {
+    this.#socket ??= new Promise<WebSocket>((resolve, reject) => {
+      this.#status.set({ state: 'booting', detail: 'Connecting to the local runner…' });
+      const socket = new WebSocket(this.#url);
+      socket.addEventListener('message', (event) => {
+        const message = JSON.parse(String(event.data)) as RunnerMessage;
+        if (message.type === 'hello') {
+          this.#status.set({ state: 'ready' });
+          resolve(socket);
+        } else {
+          this.#dispatch(message);
+        }
+      });
+      socket.addEventListener('close', () => {
+        this.#socket = undefined;
+        reject(new Error(LOST_RUNNER));
+        this.#status.set({ state: 'failed', message: LOST_RUNNER });
+        for (const [runId, run] of this.#runs) {
+          this.#runs.delete(runId);
+          run.resolve({ reason: 'failed', durationMs: Math.round(performance.now() - run.startedAt), message: LOST_RUNNER });
+        }
+      });
+    });
+    return this.#socket;
+  }
+
+  #dispatch(message: Exclude<RunnerMessage, { type: 'hello' }>) {
+    if (message.type === 'refused') {
+      // A refusal names no run when the message could not be read at all; it then ends every run.
+      const targets = message.runId ? [message.runId] : [...this.#runs.keys()];
+      for (const runId of targets) this.#finish(runId, { reason: 'failed', durationMs: 0, message: message.message });
+      return;
+    }
+    if (message.type === 'end') {
+      this.#finish(message.runId, message.end);
+      return;
+    }
+    const { runId, ...event } = message;
+    this.#runs.get(runId)?.request.onEvent(event);
+  }
+
+  #finish(runId: string, end: RunEnd) {
+    const run = this.#runs.get(runId);
+    if (!run) return;
+    this.#runs.delete(runId);
+    if (this.#runs.size === 0) this.#status.set({ state: 'ready' });
+    run.resolve(end);
+  }
+}

@@ -1,0 +1,47 @@
+// The frontmatter of a lesson (content/lessons/NN-slug/index.mdx). Astro validates every lesson
+// against this schema at build time; a missing or wrong field fails the build and names the
+// lesson and the field.
+import { z } from 'astro/zod';
+
+/** Numbers a run of a lesson produces; see src/lessons/claims.ts for how each is measured. */
+export const METRICS = ['peakOpen', 'finalOpen', 'accepted', 'requests'] as const;
+export type Metric = (typeof METRICS)[number];
+
+const bound = z
+  .object({
+    atLeast: z.number().optional(),
+    atMost: z.number().optional(),
+    equals: z.number().optional(),
+  })
+  .strict()
+  .refine((value) => Object.keys(value).length > 0, 'give atLeast, atMost or equals');
+
+/**
+ * A sentence the lesson teaches, tied to numbers a real run of its code must produce.
+ * The test suite runs every claim on the pinned Node; the prose may only say what passes.
+ */
+export const claim = z
+  .object({
+    /** Which files to run: the learner's starting point or the lesson's solution. */
+    run: z.enum(['starter', 'solution']),
+    /** The claim in words, as the lesson makes it. */
+    says: z.string().min(10),
+    /** Bounds on the server's numbers at the end of the run, e.g. `accepted: { atMost: 1 }`. */
+    expect: z.partialRecord(z.enum(METRICS), bound).refine((value) => Object.keys(value).length > 0, 'name at least one metric'),
+  })
+  .strict();
+export type Claim = z.infer<typeof claim>;
+
+export const lessonSchema = z
+  .object({
+    /** Shown as the page's <h1> and in the lesson list. */
+    title: z.string().min(3).max(80),
+    /** One or two sentences for the lesson list and the page's meta description. */
+    description: z.string().min(30).max(200),
+    /** The file tab shown first. Must exist in files/. */
+    openFile: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'a bare file name like client.js').default('client.js'),
+    /** What a run of the lesson's code shows; checked by `npm test`. */
+    claims: z.array(claim).default([]),
+  })
+  .strict();
+export type LessonFrontmatter = z.infer<typeof lessonSchema>;

@@ -1,0 +1,33 @@
+// What the socket meter (src/meter/meter.js) sends from inside a lesson process, one JSON
+// object per line on its own file descriptor. The runner parses every line with these schemas,
+// so a malformed line is dropped instead of reaching the page.
+import { z } from 'zod';
+
+const count = z.number().int().nonnegative();
+
+/** Counts seen by one process. `server` is what it accepted and served; `client` what it opened and sent. */
+export const meterCounts = z.object({
+  server: z.object({
+    /** Accepted connections not yet closed. */
+    open: count,
+    /** Connections accepted since the process started. */
+    accepted: count,
+    /** HTTP requests that reached a request handler. */
+    requests: count,
+  }),
+  client: z.object({
+    /** Outgoing connections not yet closed. */
+    open: count,
+    /** Outgoing connections opened since the process started. */
+    opened: count,
+    /** HTTP requests sent through node:http (fetch is not counted here). */
+    requests: count,
+  }),
+});
+export type MeterCounts = z.infer<typeof meterCounts>;
+
+export const meterMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('sample'), ...meterCounts.shape }),
+  z.object({ type: z.literal('listening'), port: z.number().int().min(1).max(65535), address: z.string() }),
+]);
+export type MeterMessage = z.infer<typeof meterMessage>;

@@ -1,0 +1,31 @@
+// The events of one run, as every runtime reports them (local runner today, WebContainer next).
+// The page renders only from these, so it never cares which runtime produced them.
+// Plain types, no zod: this file is imported by browser code, where bytes count.
+import type { MeterCounts } from './meter.ts';
+
+export type LessonProcess = 'server' | 'client';
+
+export interface LessonFile {
+  /** A bare file name such as `client.js`; no folders. */
+  name: string;
+  content: string;
+}
+
+export type RunEvent =
+  | { type: 'phase'; phase: 'starting-server' | 'starting-client'; port?: number }
+  | { type: 'output'; process: LessonProcess; stream: 'stdout' | 'stderr'; text: string }
+  | { type: 'meter'; process: LessonProcess; at: number; counts: MeterCounts }
+  /** `stoppedByLab`: the runtime ended the process (Stop, time limit, end of run), not the code itself. */
+  | { type: 'exit'; process: LessonProcess; code: number | null; signal: string | null; stoppedByLab: boolean }
+  | { type: 'notice'; level: 'info' | 'warning' | 'error'; text: string };
+
+/** Why a run ended. `completed` means the client exited by itself. */
+export type RunEndReason = 'completed' | 'stopped' | 'time-limit' | 'failed';
+
+export interface RunEnd {
+  reason: RunEndReason;
+  /** Milliseconds from the start of the run to its end. */
+  durationMs: number;
+  /** What to tell the learner when the run did not complete. */
+  message?: string;
+}

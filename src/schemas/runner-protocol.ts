@@ -1,0 +1,52 @@
+// Messages between a lesson page and the local runner over its WebSocket (/api/runner).
+// What the page sends is untrusted input to a process that runs code, so the runner parses each
+// message with `pageMessage`; anything else is refused with a message that names the rule.
+import { z } from 'zod';
+import type { RunEnd, RunEvent } from './run-events.ts';
+
+/** A bare file name: letters, digits, dot, dash, underscore; no folders, no `..`, no leading dot. */
+export const FILE_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
+export const MAX_FILES = 16;
+export const MAX_TOTAL_FILE_BYTES = 512 * 1024;
+
+const utf8 = new TextEncoder();
+
+const runId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'runId must be 1–64 letters, digits or dashes');
+
+const lessonFile = z.object({
+  name: z
+    .string()
+    .regex(FILE_NAME_PATTERN, 'file names must be bare names like client.js (no folders, no "..")')
+    .refine((name) => !name.includes('..'), 'file names must not contain ".."'),
+  content: z.string(),
+});
+
+export const pageMessage = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('run'),
+    runId,
+    files: z
+      .array(lessonFile)
+      .min(1)
+      .max(MAX_FILES, `a run may carry at most ${MAX_FILES} files`)
+      .refine((files) => files.some((file) => file.name === 'server.js'), 'a run needs a server.js')
+      .refine((files) => files.some((file) => file.name === 'client.js'), 'a run needs a client.js')
+      .refine(
+        (files) => new Set(files.map((file) => file.name)).size === files.length,
+        'file names must be unique',
+      )
+      .refine(
+        (files) => files.reduce((sum, file) => sum + utf8.encode(file.content).byteLength, 0) <= MAX_TOTAL_FILE_BYTES,
+        `files may total at most ${MAX_TOTAL_FILE_BYTES / 1024} KiB`,
+      ),
+  }),
+  z.object({ type: z.literal('stop'), runId }),
+]);
+export type PageMessage = z.infer<typeof pageMessage>;
+
+/** What the runner sends. Every run-scoped message carries the runId the page chose. */
+export type RunnerMessage =
+  | { type: 'hello'; runner: 'local'; timeLimitMs: number; outputLimitBytes: number }
+  | ({ runId: string } & RunEvent)
+  | { type: 'end'; runId: string; end: RunEnd }
+  | { type: 'refused'; runId?: string; message: string };
