@@ -108,13 +108,20 @@ test('counts a client’s outgoing connections and requests', async (t) => {
   assert.deepEqual(last?.client, { open: 0, opened: 1, requests: 3 });
 });
 
-test('never keeps a process alive, and sends a last sample on exit', async () => {
-  const metered = startMetered(`console.log('done');`);
+test('never keeps a process alive, and its last sample shows the state at exit', async () => {
+  const metered = startMetered(`
+    import http from 'node:http';
+    const server = http.createServer((req, res) => res.end('ok')).listen(0, '127.0.0.1', async () => {
+      const res = await fetch('http://127.0.0.1:' + server.address().port + '/', { headers: { connection: 'close' } });
+      await res.text();
+      server.close();
+    });
+  `);
   const started = Date.now();
   const [code] = await once(metered.child, 'exit');
   assert.equal(code, 0);
-  assert.ok(Date.now() - started < 3_000, 'a process with nothing to do exits at once');
-  assert.equal(metered.messages.filter(isSample).length, 1);
+  assert.ok(Date.now() - started < 3_000, 'exits as soon as the lesson code is done');
+  assert.deepEqual(metered.messages.filter(isSample).at(-1)?.server, { open: 0, accepted: 1, requests: 1 });
 });
 
 test('hides its file descriptor from lesson code, and lesson output cannot reach its channel', async () => {

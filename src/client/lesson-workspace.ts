@@ -10,6 +10,10 @@ import type { SocketMeter } from './socket-meter.ts';
 
 type Tone = 'neutral' | 'ok' | 'error';
 
+// Performance marks for `npm run bench`: from pressing Run to the first meter sample on screen.
+export const MARK_RUN = 'lab:run';
+export const MARK_FIRST_SAMPLE = 'lab:first-sample';
+
 export class LessonWorkspace extends HTMLElement {
   /** The runtime is a promise, so the page renders and the code can be read and edited before it is known. */
   runtime: Promise<Runtime> = chooseRuntime();
@@ -57,6 +61,7 @@ export class LessonWorkspace extends HTMLElement {
   }
 
   async run(): Promise<void> {
+    performance.mark(MARK_RUN);
     this.#current?.abort();
     const controller = new AbortController();
     this.#current = controller;
@@ -98,6 +103,7 @@ export class LessonWorkspace extends HTMLElement {
         break;
       case 'meter':
         if (event.process === 'server') {
+          if (!this.#lastCounts) requestAnimationFrame(() => performance.mark(MARK_FIRST_SAMPLE));
           this.#lastCounts = event.counts.server;
           this.#meter.show(event.counts.server, event.at);
         }

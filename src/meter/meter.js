@@ -85,6 +85,8 @@ function sample() {
   send({ type: 'sample', server: { ...counts.server }, client: { ...counts.client } });
 }
 
+// A first sample at once, so the page sees the process is up before the first tick.
+sample();
 // unref: the meter must never keep a lesson process alive on its own.
 setInterval(sample, SAMPLE_EVERY_MS).unref();
 process.once('exit', () => {

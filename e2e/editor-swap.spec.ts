@@ -1,0 +1,46 @@
+// Static code first, Monaco on first interaction: nothing of the editor before, and the code
+// does not move when the editor takes its place.
+import { expect, test } from '@playwright/test';
+import { LessonPage } from './lesson-page.ts';
+
+test('the editor loads only on interaction and replaces the static code in place', async ({ page }) => {
+  const lesson = new LessonPage(page);
+  await page.goto('/lessons/the-leak/');
+  const staticCode = lesson.staticCode('client.js');
+  await expect(staticCode).toBeVisible();
+  expect(await page.locator('style[data-source="monaco-editor"], link[href*="editor"]').count()).toBe(0);
+
+  // Scroll the static code, then click a line that is now in view.
+  await staticCode.evaluate((pre) => (pre.scrollTop = 120));
+  const line = staticCode.locator('.line', { hasText: 'of 200 requests answered' });
+  // The first token of the line, so the comparison is about where the code text sits.
+  const before = await line.locator('span').first().boundingBox();
+  await line.click();
+
+  const editor = lesson.editor('client.js');
+  await expect(editor).toBeFocused();
+  await expect(staticCode).toBeHidden();
+  expect(await page.locator('style[data-source="monaco-editor"]').count()).toBe(1);
+  const after = await page
+    .locator('.monaco-editor .view-line', { hasText: 'of 200 requests answered' })
+    .locator('span span')
+    .first()
+    .boundingBox();
+  expect(before && after).toBeTruthy();
+  expect(Math.abs((after?.y ?? 0) - (before?.y ?? 0)), 'vertical shift in px').toBeLessThanOrEqual(2);
+  expect(Math.abs((after?.x ?? 0) - (before?.x ?? 0)), 'horizontal shift in px').toBeLessThanOrEqual(4);
+
+  // The other file becomes an editor too when its tab is opened, with the same content.
+  await lesson.fileTab('server.js').click();
+  await expect(lesson.editor('server.js')).toBeAttached();
+  await expect(page.getByRole('tabpanel', { name: 'server.js' }).locator('.view-lines')).toContainText('http.createServer');
+});
+
+test('the Edit code button opens the editor from the keyboard', async ({ page }) => {
+  const lesson = new LessonPage(page);
+  await page.goto('/lessons/the-leak/');
+  await page.getByRole('button', { name: 'Edit code' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(lesson.editor('client.js')).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Edit code' })).toBeHidden();
+});
