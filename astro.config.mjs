@@ -3,10 +3,13 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { buildStamp } from './src/build/build-stamp.ts';
 import { monacoStylesOnDemand } from './src/build/monaco-styles-on-demand.ts';
+import { ISOLATION_HEADERS } from './src/runtime/cross-origin-isolation.ts';
 
 export default defineConfig({
   integrations: [mdx(), buildStamp()],
   trailingSlash: 'ignore',
+  // `astro dev` and `astro preview` serve every response cross-origin isolated, as `npm start` does.
+  server: { headers: { ...ISOLATION_HEADERS } },
   build: { format: 'directory' },
   markdown: {
     // VS Code's Light+ colours, which Monaco's default "vs" theme shares, so the static code

@@ -1,6 +1,12 @@
 // <lesson-workspace>: the lesson controller. One Run travels from the button to the runtime,
 // and its events come back to the meter, the output panel and the status line.
-import { chooseRuntime } from '../runtime/choose-runtime.ts';
+import {
+  readRuntimeChoice,
+  RUNTIME_CHOICE_KEY,
+  RUNTIME_CHOICES,
+  runtimeResolver,
+  type RuntimeChoice,
+} from '../runtime/choose-runtime.ts';
 import type { Runtime, RuntimeStatus } from '../runtime/runtime.ts';
 import type { MeterCounts } from '../schemas/meter.ts';
 import type { RunEnd, RunEvent } from '../schemas/run-events.ts';
@@ -16,7 +22,10 @@ export const MARK_FIRST_SAMPLE = 'lab:first-sample';
 
 export class LessonWorkspace extends HTMLElement {
   /** The runtime is a promise, so the page renders and the code can be read and edited before it is known. */
-  runtime: Promise<Runtime> = chooseRuntime();
+  runtime!: Promise<Runtime>;
+  #resolveRuntime = runtimeResolver({ nodeMajor: Number(this.dataset.node ?? 22), ...bootTimeoutFromUrl() });
+  #unsubscribeStatus?: () => void;
+  #interacted = false;
   #current?: AbortController;
   #lastCounts?: MeterCounts['server'];
 
@@ -50,9 +59,40 @@ export class LessonWorkspace extends HTMLElement {
     });
     // Leaving the page stops the run; the runner would notice the closed connection anyway.
     window.addEventListener('pagehide', () => this.stop());
-    void this.runtime.then((runtime) => {
-      this.#showRuntime(runtime, runtime.status());
-      runtime.onStatus((status) => this.#showRuntime(runtime, status));
+
+    // The runtime gets ready (connects, boots WebContainer) on the first sign of interest.
+    const onFirstInteraction = () => {
+      if (this.#interacted) return;
+      this.#interacted = true;
+      void this.runtime.then((runtime) => runtime.prepare());
+    };
+    for (const type of ['pointerdown', 'focusin', 'keydown']) this.addEventListener(type, onFirstInteraction, { once: true });
+
+    const choice = readRuntimeChoice(new URL(location.href), storedChoice());
+    const control = this.querySelector<HTMLSelectElement>('[data-runtime-choice]');
+    if (control) {
+      control.value = choice;
+      control.disabled = false;
+      control.addEventListener('change', () => this.useRuntime(control.value as RuntimeChoice));
+    }
+    this.useRuntime(choice, false);
+  }
+
+  /** Switches runtime without a reload, so the learner's edits stay where they are. */
+  useRuntime(choice: RuntimeChoice, remember = true) {
+    if (!RUNTIME_CHOICES.includes(choice)) return;
+    this.stop();
+    if (remember) rememberChoice(choice);
+    const runtime = this.#resolveRuntime(choice);
+    this.runtime = runtime;
+    this.#unsubscribeStatus?.();
+    this.#status('Choosing where to run code…');
+    void runtime.then((resolved) => {
+      if (this.runtime !== runtime) return;
+      if (this.#runButton) this.#runButton.disabled = false;
+      this.#showRuntime(resolved, resolved.status());
+      this.#unsubscribeStatus = resolved.onStatus((status) => this.#showRuntime(resolved, status));
+      if (this.#interacted || resolved.kind === 'local') void resolved.prepare();
     });
   }
 
@@ -124,10 +164,16 @@ export class LessonWorkspace extends HTMLElement {
     const seconds = (end.durationMs / 1000).toFixed(1);
     if (end.reason === 'completed') {
       const counts = this.#lastCounts;
-      const summary = counts
-        ? `${counts.requests} ${plural(counts.requests, 'request')} over ${counts.accepted} ${plural(counts.accepted, 'connection')}`
-        : 'the meter saw no connections';
-      this.#status(`Finished in ${seconds} s: ${summary}.`, 'ok');
+      if (!counts) {
+        const message = `Finished in ${seconds} s, but the meter could not count connections in this runtime, so its numbers stay blank rather than show a wrong 0.`;
+        this.#output.note(message, 'warning');
+        this.#status(message);
+        return;
+      }
+      this.#status(
+        `Finished in ${seconds} s: ${counts.requests} ${plural(counts.requests, 'request')} over ${counts.accepted} ${plural(counts.accepted, 'connection')}.`,
+        'ok',
+      );
       return;
     }
     if (end.reason === 'stopped') {
@@ -143,7 +189,9 @@ export class LessonWorkspace extends HTMLElement {
     if (status.state === 'unavailable' || status.state === 'failed') {
       this.#status(status.message, 'error');
       if (runtime.kind === 'none' && this.#runButton) this.#runButton.disabled = true;
-    } else if (status.state === 'ready' && !this.#current) {
+    } else if (status.state === 'booting') {
+      this.#status(status.detail);
+    } else if ((status.state === 'ready' || status.state === 'idle') && !this.#current) {
       this.#status(`Ready: code runs with the ${runtime.label}. Press Run.`);
     }
   }
@@ -159,6 +207,33 @@ export class LessonWorkspace extends HTMLElement {
     status.textContent = text;
     status.dataset.tone = tone;
   }
+}
+
+/** `?webcontainer-timeout=5` (seconds) shortens the boot timeout, e.g. for tests of the offline path. */
+function bootTimeoutFromUrl(): { bootTimeoutMs?: number } {
+  const seconds = Number(new URL(location.href).searchParams.get('webcontainer-timeout'));
+  return seconds > 0 ? { bootTimeoutMs: seconds * 1000 } : {};
+}
+
+function storedChoice(): string | null {
+  try {
+    return localStorage.getItem(RUNTIME_CHOICE_KEY);
+  } catch {
+    return null; // Storage blocked: the choice just does not persist.
+  }
+}
+
+/** Keeps the choice for the next page, and in the URL so a copied link carries it. */
+function rememberChoice(choice: RuntimeChoice) {
+  try {
+    localStorage.setItem(RUNTIME_CHOICE_KEY, choice);
+  } catch {
+    // Storage blocked: the choice lasts for this page only.
+  }
+  const url = new URL(location.href);
+  if (choice === 'auto') url.searchParams.delete('runtime');
+  else url.searchParams.set('runtime', choice);
+  history.replaceState(history.state, '', url);
 }
 
 function describeExit(exit: Extract<RunEvent, { type: 'exit' }>): string {

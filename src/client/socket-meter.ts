@@ -23,10 +23,8 @@ export class SocketMeter extends HTMLElement {
   reset() {
     this.#points = [];
     this.#peak = 0;
-    this.#set('open', '0');
-    this.#set('accepted', '0');
-    this.#set('requests', '0');
-    this.#set('reuse', '–');
+    // Blank, not 0, until the meter reports: a runtime where it cannot count must not show a wrong 0.
+    for (const figure of ['open', 'accepted', 'requests', 'reuse']) this.#set(figure, '–');
     this.#setPeak();
     this.#canvas?.setAttribute('aria-label', 'Chart of open connections over time. Running.');
     this.#scheduleDraw();
@@ -60,7 +58,7 @@ export class SocketMeter extends HTMLElement {
 
   #setPeak() {
     const peak = this.querySelector('[data-peak]');
-    if (peak) peak.textContent = `peak ${this.#peak}`;
+    if (peak) peak.textContent = this.#points.length > 0 ? `peak ${this.#peak}` : 'peak –';
   }
 
   #scheduleDraw() {

@@ -1,20 +1,27 @@
 // @ts-check
-// The socket meter. It is preloaded into every lesson process (`node --import meter.js server.js`)
-// and counts, from inside the process, the TCP connections and HTTP requests the learner's code
-// makes or serves. The learner never sees or edits it.
+// The socket meter. It is preloaded into every lesson process (`node --import meter.js server.js`
+// locally, a bootstrap import inside WebContainer) and counts, from inside the process, the TCP
+// connections and HTTP requests the learner's code serves or makes. The learner never edits it.
 //
-// Why diagnostics_channel: the `net.server.socket`, `net.client.socket` and `http.*.request.start`
-// channels are public, need no monkey-patching, and exist on every Node the lab supports
-// (checked on Node 20 and 22), so the same file can run unchanged in other runtimes later.
+// Server counts rely on what any Node-compatible runtime must provide: net.Server's 'listening'
+// and 'connection' events, http.Server's 'request' event and a socket's 'close' event. The meter
+// subscribes to them on every server the lesson starts, by wrapping net.Server.prototype.listen.
+// Client counts use node:diagnostics_channel (`net.client.socket`, `http.client.request.start`),
+// which Node 20 and 22 provide; runtimes that emulate Node may not, so the page shows only the
+// server's counts.
 //
-// Why a separate file descriptor: samples travel on fd 3 (KAL_METER_FD), never on stdout or
-// stderr, so nothing the learner prints can forge a sample or break the framing of one.
+// Samples never travel on stdout or stderr, so nothing the learner prints can forge or break one:
+// locally they go to file descriptor KAL_METER_FD (a pipe to the runner), in WebContainer to the
+// file KAL_METER_FILE, which the page reads.
 import diagnosticsChannel from 'node:diagnostics_channel';
-import { writeSync } from 'node:fs';
+import { appendFileSync, writeSync } from 'node:fs';
+import net from 'node:net';
 
 const meterFd = Number(process.env.KAL_METER_FD);
+const meterFile = process.env.KAL_METER_FILE;
 // Lesson code should not see the meter's plumbing in its environment.
 delete process.env.KAL_METER_FD;
+delete process.env.KAL_METER_FILE;
 
 const SAMPLE_EVERY_MS = 100;
 // Between changes, a heartbeat keeps the page's clock moving without flooding the channel.
@@ -27,9 +34,10 @@ const counts = {
 
 /** @param {object} message */
 function send(message) {
-  if (!Number.isInteger(meterFd)) return;
+  const line = `${JSON.stringify(message)}\n`;
   try {
-    writeSync(meterFd, `${JSON.stringify(message)}\n`);
+    if (Number.isInteger(meterFd)) writeSync(meterFd, line);
+    else if (meterFile) appendFileSync(meterFile, line);
   } catch {
     // A full pipe (EAGAIN) or a closed reader: drop this sample. Samples carry totals, so the
     // next one makes up for a lost one.
@@ -44,11 +52,34 @@ function trackClose(socket, side) {
   });
 }
 
-diagnosticsChannel.subscribe('net.server.socket', (message) => {
-  const { socket } = /** @type {{ socket: import('node:net').Socket }} */ (message);
-  counts.server.accepted += 1;
-  trackClose(socket, counts.server);
-});
+/** @param {import('node:net').Server} server */
+function watchServer(server) {
+  server.on('connection', (/** @type {import('node:net').Socket} */ socket) => {
+    counts.server.accepted += 1;
+    trackClose(socket, counts.server);
+  });
+  // Only http.Server emits 'request'; on a plain net.Server this listener never runs.
+  server.on('request', () => {
+    counts.server.requests += 1;
+  });
+  // Tell the runtime which port the server listens on, so it can hand it to the client.
+  server.on('listening', () => {
+    const address = server.address();
+    if (address && typeof address === 'object') send({ type: 'listening', port: address.port, address: address.address });
+  });
+}
+
+const watched = new WeakSet();
+const listen = net.Server.prototype.listen;
+/** @this {import('node:net').Server} @param {...any} args */
+function listenWithMeter(...args) {
+  if (!watched.has(this)) {
+    watched.add(this);
+    watchServer(this);
+  }
+  return Reflect.apply(listen, this, args);
+}
+net.Server.prototype.listen = /** @type {typeof listen} */ (listenWithMeter);
 
 diagnosticsChannel.subscribe('net.client.socket', (message) => {
   const { socket } = /** @type {{ socket: import('node:net').Socket }} */ (message);
@@ -56,21 +87,8 @@ diagnosticsChannel.subscribe('net.client.socket', (message) => {
   trackClose(socket, counts.client);
 });
 
-diagnosticsChannel.subscribe('http.server.request.start', () => {
-  counts.server.requests += 1;
-});
-
 diagnosticsChannel.subscribe('http.client.request.start', () => {
   counts.client.requests += 1;
-});
-
-// Tell the runner which port the server listens on, so it can hand it to the client.
-diagnosticsChannel.subscribe('tracing:net.server.listen:asyncEnd', (message) => {
-  const { server } = /** @type {{ server: import('node:net').Server }} */ (message);
-  const address = server.address();
-  if (address && typeof address === 'object') {
-    send({ type: 'listening', port: address.port, address: address.address });
-  }
 });
 
 let lastSent = '';

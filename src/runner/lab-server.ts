@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { ISOLATION_HEADERS } from '../runtime/cross-origin-isolation.ts';
 import { DEFAULT_LIMITS, type RunLimits } from './run-lesson.ts';
 import { checkHost, checkRunnerOrigin } from './request-guard.ts';
 import { startRunnerSession } from './runner-session.ts';
@@ -35,6 +36,7 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
   let port = options.port;
 
   const server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(ISOLATION_HEADERS)) response.setHeader(name, value);
     const host = checkHost(request, port);
     if (!host.ok) {
       response.writeHead(host.status, { 'content-type': 'text/plain; charset=utf-8' }).end(host.message);

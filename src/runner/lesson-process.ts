@@ -3,33 +3,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { meterMessage, type MeterMessage } from '../schemas/meter.ts';
+import type { LaunchedProcess, ProcessExit, ProcessSinks } from '../runtime/supervise-run.ts';
 import type { LessonProcess } from '../schemas/run-events.ts';
 import { killTree } from './kill-tree.ts';
 
 export const METER_PATH = fileURLToPath(new URL('../meter/meter.js', import.meta.url));
 const METER_FD = 3;
 
-export interface ProcessExit {
-  code: number | null;
-  signal: string | null;
-  stoppedByLab: boolean;
-}
-
-export interface LessonProcessHandle {
-  readonly name: LessonProcess;
-  readonly pid: number | undefined;
-  /** Resolves once the process has exited and its output has been read to the end. */
-  readonly exited: Promise<ProcessExit>;
-  stop(): void;
-}
-
-export interface StartOptions {
+export interface StartOptions extends ProcessSinks {
   name: LessonProcess;
   folder: string;
   env: Record<string, string>;
-  onOutput(stream: 'stdout' | 'stderr', text: string): void;
-  onMeter(message: MeterMessage): void;
 }
 
 /**
@@ -45,7 +29,7 @@ function lessonEnvironment(folder: string, extra: Record<string, string>): Recor
   return env;
 }
 
-export function startLessonProcess(options: StartOptions): LessonProcessHandle {
+export function startLessonProcess(options: StartOptions): LaunchedProcess {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', pathToFileURL(METER_PATH).href, `${options.name}.js`],
@@ -72,16 +56,7 @@ export function startLessonProcess(options: StartOptions): LessonProcessHandle {
 
   const meterStream = child.stdio[METER_FD];
   if (meterStream && 'on' in meterStream) {
-    createInterface({ input: meterStream as NodeJS.ReadableStream, crlfDelay: Infinity }).on('line', (line) => {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        return;
-      }
-      const result = meterMessage.safeParse(parsed);
-      if (result.success) options.onMeter(result.data);
-    });
+    createInterface({ input: meterStream as NodeJS.ReadableStream, crlfDelay: Infinity }).on('line', options.onMeterLine);
   }
 
   const exited = new Promise<ProcessExit>((resolve) => {
@@ -91,8 +66,6 @@ export function startLessonProcess(options: StartOptions): LessonProcessHandle {
   });
 
   return {
-    name: options.name,
-    pid: child.pid,
     exited,
     stop() {
       if (child.exitCode === null && child.signalCode === null) stoppedByLab = true;

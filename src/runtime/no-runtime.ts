@@ -14,6 +14,8 @@ export class NoRuntime implements Runtime {
     this.#status = new StatusEmitter({ state: 'unavailable', message });
   }
 
+  async prepare(): Promise<void> {}
+
   status() {
     return this.#status.get();
   }

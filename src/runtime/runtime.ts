@@ -24,6 +24,11 @@ export interface Runtime {
   readonly kind: RuntimeKind;
   readonly label: string;
   status(): RuntimeStatus;
+  /**
+   * Gets ready to run (connects, boots) ahead of the first Run; called on the learner's first
+   * interaction with the workspace. Never rejects: failures show in the status.
+   */
+  prepare(): Promise<void>;
   /** Calls `listener` on every status change; returns the unsubscribe function. */
   onStatus(listener: (status: RuntimeStatus) => void): () => void;
   /** Runs server.js and client.js; resolves when the run is over, however it ended. Never rejects. */

@@ -40,6 +40,8 @@ export const lessonSchema = z
     description: z.string().min(30).max(200),
     /** The file tab shown first. Must exist in files/. */
     openFile: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'a bare file name like client.js').default('client.js'),
+    /** The Node major the lesson's code needs. The local runner uses the pinned Node 22; WebContainer is asked for this one. */
+    node: z.union([z.literal(20), z.literal(22)]).default(22),
     /** What a run of the lesson's code shows; checked by `npm test`. */
     claims: z.array(claim).default([]),
   })

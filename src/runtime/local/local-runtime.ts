@@ -49,10 +49,11 @@ export class LocalRuntime implements Runtime {
   }
 
   /** Opens the connection ahead of the first Run, so that Run starts at once. */
-  warmUp(): void {
-    this.#connect().catch(() => {
-      // run() reports it, with what to do.
-    });
+  prepare(): Promise<void> {
+    return this.#connect().then(
+      () => undefined,
+      () => undefined, // run() reports it, with what to do.
+    );
   }
 
   async run(request: RunRequest): Promise<RunEnd> {

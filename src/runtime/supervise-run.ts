@@ -1,0 +1,204 @@
+// The life of one run, the same in every runtime: start server.js, wait for it to listen, start
+// client.js with its port, pass on output (up to a budget) and meter samples, and end on client
+// exit, Stop, a time limit or a failure, stopping every process before reporting the end.
+// Runtimes supply only a way to launch a process (ProcessLauncher). No Node or DOM imports here:
+// the local runner and the WebContainer adapter in the browser both use it.
+import { meterMessage } from '../schemas/meter.ts';
+import type { LessonProcess, RunEnd, RunEndReason, RunEvent } from '../schemas/run-events.ts';
+
+export interface RunLimits {
+  /** Wall-clock limit for the whole run. */
+  timeLimitMs: number;
+  /** How long server.js may take to call listen() before the run is called off. */
+  listenTimeoutMs: number;
+  /** Output characters (both processes together) passed on before the rest is dropped. */
+  outputLimitBytes: number;
+}
+
+export const DEFAULT_LIMITS: RunLimits = {
+  timeLimitMs: 60_000,
+  listenTimeoutMs: 10_000,
+  outputLimitBytes: 1024 * 1024,
+};
+
+/** After the client exits, the server's meter needs one sampling tick to report the closed sockets. */
+const SETTLE_AFTER_CLIENT_MS = 250;
+
+export interface ProcessExit {
+  code: number | null;
+  signal: string | null;
+  /** The run ended the process (Stop, time limit, end of run), not the code itself. */
+  stoppedByLab: boolean;
+}
+
+export interface LaunchedProcess {
+  /** Resolves once the process has exited and its output has been passed on. */
+  readonly exited: Promise<ProcessExit>;
+  /** Ends the process and anything it spawned. Safe to call more than once. */
+  stop(): void;
+}
+
+export interface ProcessSinks {
+  onOutput(stream: 'stdout' | 'stderr', text: string): void;
+  /** One line the meter wrote; parsed and checked here, so a malformed line is dropped. */
+  onMeterLine(line: string): void;
+}
+
+export interface ProcessLauncher {
+  start(name: LessonProcess, env: Record<string, string>, sinks: ProcessSinks): LaunchedProcess;
+}
+
+export interface SuperviseOptions {
+  launcher: ProcessLauncher;
+  signal: AbortSignal;
+  onEvent(event: RunEvent): void;
+  limits?: Partial<RunLimits>;
+  /**
+   * Lets a runtime report a listening port it learned another way (WebContainer's 'port' event),
+   * for when the meter inside the process cannot. Receives the function to call.
+   */
+  listenHint?(report: (port: number) => void): void;
+}
+
+type Outcome = { reason: RunEndReason; message?: string };
+
+export async function superviseRun(options: SuperviseOptions): Promise<RunEnd> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const startedAt = performance.now();
+  const processes: LaunchedProcess[] = [];
+  try {
+    const outcome = await watch(options, limits, startedAt, processes);
+    return { ...outcome, durationMs: Math.round(performance.now() - startedAt) };
+  } finally {
+    for (const child of processes) child.stop();
+    await Promise.all(processes.map((child) => child.exited));
+  }
+}
+
+function watch(options: SuperviseOptions, limits: RunLimits, startedAt: number, processes: LaunchedProcess[]): Promise<Outcome> {
+  const emit = options.onEvent;
+  const output = outputBudget(limits.outputLimitBytes, emit);
+
+  return new Promise<Outcome>((resolve) => {
+    const timers: ReturnType<typeof setTimeout>[] = [];
+    let finished = false;
+    const finish = (outcome: Outcome) => {
+      if (finished) return;
+      finished = true;
+      timers.forEach(clearTimeout);
+      options.signal.removeEventListener('abort', onAbort);
+      resolve(outcome);
+    };
+    const onAbort = () => finish({ reason: 'stopped', message: 'Stopped.' });
+    if (options.signal.aborted) return onAbort();
+    options.signal.addEventListener('abort', onAbort, { once: true });
+
+    timers.push(
+      setTimeout(
+        () =>
+          finish({
+            reason: 'time-limit',
+            message: `Stopped after ${limits.timeLimitMs / 1000} s, the time limit for one run. Does the client finish its work and exit?`,
+          }),
+        limits.timeLimitMs,
+      ),
+    );
+    const listenTimer = setTimeout(
+      () =>
+        finish({
+          reason: 'failed',
+          message: `server.js did not start listening within ${limits.listenTimeoutMs / 1000} s. Make sure it calls server.listen(process.env.PORT).`,
+        }),
+      limits.listenTimeoutMs,
+    );
+    timers.push(listenTimer);
+
+    const start = (name: LessonProcess, env: Record<string, string>) => {
+      const child = options.launcher.start(name, env, {
+        onOutput: (stream, text) => output(name, stream, text),
+        onMeterLine: (line) => {
+          const message = parseMeterLine(line);
+          if (message?.type === 'sample') {
+            const { server, client } = message;
+            emit({ type: 'meter', process: name, at: Math.round(performance.now() - startedAt), counts: { server, client } });
+          } else if (message?.type === 'listening' && name === 'server') {
+            onListening(message.port);
+          }
+        },
+      });
+      processes.push(child);
+      void child.exited.then((exit) => emit({ type: 'exit', process: name, ...exit }));
+      return child;
+    };
+
+    let clientStarted = false;
+    const onListening = (port: number) => {
+      if (clientStarted || finished) return;
+      clientStarted = true;
+      clearTimeout(listenTimer);
+      emit({ type: 'phase', phase: 'starting-client', port });
+      const client = start('client', { PORT: String(port) });
+      void client.exited.then((exit) => {
+        const outcome: Outcome =
+          exit.code === 0 || exit.stoppedByLab
+            ? { reason: 'completed' }
+            : { reason: 'failed', message: `client.js ${describeExit(exit)}. Its output above says why.` };
+        timers.push(setTimeout(() => finish(outcome), SETTLE_AFTER_CLIENT_MS));
+      });
+    };
+
+    emit({ type: 'phase', phase: 'starting-server' });
+    const server = start('server', { PORT: '0' });
+    options.listenHint?.(onListening);
+    void server.exited.then((exit) => {
+      if (clientStarted || exit.stoppedByLab) return;
+      finish({
+        reason: 'failed',
+        message: `server.js ${describeExit(exit)} before it started listening, so client.js was not started. Its output above says why.`,
+      });
+    });
+  });
+}
+
+function parseMeterLine(line: string) {
+  try {
+    const result = meterMessage.safeParse(JSON.parse(line));
+    return result.success ? result.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function describeExit(exit: ProcessExit): string {
+  return exit.code !== null ? `exited with code ${exit.code}` : `was ended by signal ${exit.signal}`;
+}
+
+const utf8 = new TextEncoder();
+
+/** Passes output on until the run's budget is spent, then says so once and drops the rest. */
+function outputBudget(limitBytes: number, emit: (event: RunEvent) => void) {
+  let used = 0;
+  let announced = false;
+  const announce = () => {
+    if (announced) return;
+    announced = true;
+    emit({
+      type: 'notice',
+      level: 'warning',
+      text: `Output limit reached: only the first ${Math.round(limitBytes / 1024)} KiB of output are shown. The processes keep running.`,
+    });
+  };
+  return (process: LessonProcess, stream: 'stdout' | 'stderr', text: string) => {
+    if (used >= limitBytes) return announce();
+    const bytes = utf8.encode(text);
+    if (used + bytes.length <= limitBytes) {
+      used += bytes.length;
+      emit({ type: 'output', process, stream, text });
+      return;
+    }
+    // A cut through a multi-byte character only costs that character.
+    emit({ type: 'output', process, stream, text: new TextDecoder().decode(bytes.subarray(0, limitBytes - used)) });
+    used = limitBytes;
+    announce();
+  };
+}
