@@ -30,6 +30,11 @@ test('the editor loads only on interaction and replaces the static code in place
   expect(Math.abs((after?.y ?? 0) - (before?.y ?? 0)), 'vertical shift in px').toBeLessThanOrEqual(2);
   expect(Math.abs((after?.x ?? 0) - (before?.x ?? 0)), 'horizontal shift in px').toBeLessThanOrEqual(4);
 
+  // The TypeScript worker runs under cross-origin isolation: a syntax error gets its squiggle.
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nconst = 1;');
+  await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible({ timeout: 15_000 });
+
   // The other file becomes an editor too when its tab is opened, with the same content.
   await lesson.fileTab('server.js').click();
   await expect(lesson.editor('server.js')).toBeAttached();

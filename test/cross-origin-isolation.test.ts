@@ -1,6 +1,8 @@
 // Every way the lab is served sends the same cross-origin isolation headers.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -33,4 +35,24 @@ test('npm start sends them on pages, assets and errors alike', async (t) => {
     await response.arrayBuffer();
     for (const [name, value] of Object.entries(ISOLATION_HEADERS)) assert.equal(response.headers.get(name), value, `${name} on ${path}`);
   }
+});
+
+test('astro preview sends them too (astro dev shares the same server.headers setting)', async (t) => {
+  if (!existsSync(new URL('dist/index.html', root))) return t.skip('needs a build: npm test builds first');
+  const astro = join(createRequire(import.meta.url).resolve('astro/package.json'), '../bin/astro.mjs');
+  const port = 4300 + Math.floor(Math.random() * 500);
+  const preview = spawn(process.execPath, [astro, 'preview', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: root.pathname,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+  });
+  t.after(() => preview.kill('SIGKILL'));
+  let response: Response | undefined;
+  for (let attempt = 0; attempt < 100 && !response; attempt++) {
+    response = await fetch(`http://127.0.0.1:${port}/lessons/the-leak/`).catch(() => undefined);
+    if (!response) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.ok(response, 'astro preview did not answer within 10 s');
+  assert.equal(response.status, 200);
+  for (const [name, value] of Object.entries(ISOLATION_HEADERS)) assert.equal(response.headers.get(name), value, name);
 });
