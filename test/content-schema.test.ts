@@ -11,19 +11,64 @@ import { test } from 'node:test';
 const root = new URL('..', import.meta.url).pathname;
 const astro = join(createRequire(import.meta.url).resolve('astro/package.json'), '../bin/astro.mjs');
 
-test('a lesson with a missing and a mistyped field fails the build, naming the file and both fields', (t) => {
+/** Runs `astro sync` on a copy of the project whose only lesson is made by `makeLesson`. */
+function syncWithLesson(t: { after(fn: () => void): void }, makeLesson: (folder: string) => void) {
   const project = mkdtempSync(join(tmpdir(), 'lab-bad-lesson-'));
   t.after(() => rmSync(project, { recursive: true, force: true }));
   for (const entry of ['src', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(root, entry), join(project, entry), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'), 'dir');
   const lesson = join(project, 'content/lessons/01-broken');
-  mkdirSync(join(lesson, 'files'), { recursive: true });
-  writeFileSync(join(lesson, 'index.mdx'), '---\ntitle: A broken lesson\nopenFile: 42\n---\n\nText.\n');
-
+  mkdirSync(lesson, { recursive: true });
+  makeLesson(lesson);
   const result = spawnSync(process.execPath, [astro, 'sync'], { cwd: project, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-  const output = result.stdout + result.stderr;
-  assert.notEqual(result.status, 0, output);
+  return { status: result.status, output: result.stdout + result.stderr };
+}
+
+function writeCode(folder: string, names = ['server.js', 'client.js']) {
+  mkdirSync(folder, { recursive: true });
+  for (const name of names) writeFileSync(join(folder, name), '// code\n');
+}
+
+const GOOD_FRONTMATTER = '---\ntitle: A broken lesson\ndescription: A lesson made broken on purpose, to see the build refuse it.\n---\n\nText.\n';
+
+test('a lesson with a missing and a mistyped field fails the build, naming the file and both fields', (t) => {
+  const { status, output } = syncWithLesson(t, (lesson) => {
+    writeCode(join(lesson, 'files'));
+    writeCode(join(lesson, 'solution'));
+    writeFileSync(join(lesson, 'index.mdx'), '---\ntitle: A broken lesson\nopenFile: 42\n---\n\nText.\n');
+  });
+  assert.notEqual(status, 0, output);
   assert.match(output, /content\/lessons\/01-broken\/index\.mdx/);
   assert.match(output, /description/);
   assert.match(output, /openFile/);
+});
+
+test('a claim the schema cannot parse fails the build, naming the field', (t) => {
+  const { status, output } = syncWithLesson(t, (lesson) => {
+    writeCode(join(lesson, 'files'));
+    writeCode(join(lesson, 'solution'));
+    writeFileSync(join(lesson, 'index.mdx'), GOOD_FRONTMATTER.replace('---\n\n', 'claims:\n  - run: starter\n    says: Something measurable happens.\n    expect: { openSockets: { atMost: 1 } }\n---\n\n'));
+  });
+  assert.notEqual(status, 0, output);
+  assert.match(output, /content\/lessons\/01-broken\/index\.mdx/);
+  assert.match(output, /claims/);
+});
+
+test('a lesson without a solution fails the build, naming the lesson and the fix', (t) => {
+  const { status, output } = syncWithLesson(t, (lesson) => {
+    writeCode(join(lesson, 'files'));
+    writeFileSync(join(lesson, 'index.mdx'), GOOD_FRONTMATTER);
+  });
+  assert.notEqual(status, 0, output);
+  assert.match(output, /01-broken has no solution\/ folder\. Add one with server\.js and client\.js/);
+});
+
+test('an openFile that is not among the files fails the build', (t) => {
+  const { status, output } = syncWithLesson(t, (lesson) => {
+    writeCode(join(lesson, 'files'));
+    writeCode(join(lesson, 'solution'));
+    writeFileSync(join(lesson, 'index.mdx'), GOOD_FRONTMATTER.replace('---\n\n', 'openFile: agent.js\n---\n\n'));
+  });
+  assert.notEqual(status, 0, output);
+  assert.match(output, /openFile "agent\.js" is not in files\/ \(server\.js, client\.js\)/);
 });

@@ -21,9 +21,9 @@ for (const lesson of lessons) {
       test(`${variant}: ${claims.map((claim) => claim.says).join(' / ') || '(no claims)'}`, async () => {
         const { end, events } = await runVariant(lesson, variant);
         assert.equal(end.reason, 'completed', end.message);
-        const summary = summarise(events);
         for (const claim of claims) {
-          assert.deepEqual(checkClaim(claim, summary), [], `"${claim.says}" does not hold: measured ${JSON.stringify(summary)}`);
+          const failures = checkClaim(claim, events).map((f) => `${f.metric} was ${f.measured}, expected ${f.expected}`);
+          assert.deepEqual(failures, [], `content/lessons/${lesson.id}: "${claim.says}" does not hold: ${failures.join('; ')} (run: ${JSON.stringify(summarise(events, claim.within))})`);
         }
       });
     }

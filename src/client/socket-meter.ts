@@ -21,6 +21,11 @@ export class SocketMeter extends HTMLElement {
   }
 
   reset() {
+    // The live chart takes the place of the recorded runs from the first Run on.
+    const recorded = this.querySelector<HTMLElement>('[data-recorded]');
+    const live = this.querySelector<HTMLElement>('[data-live-chart]');
+    if (recorded) recorded.hidden = true;
+    if (live) live.hidden = false;
     this.#points = [];
     this.#peak = 0;
     // Blank, not 0, until the meter reports: a runtime where it cannot count must not show a wrong 0.

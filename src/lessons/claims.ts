@@ -1,15 +1,19 @@
 // Turns the events of a run into the numbers lessons make claims about, and checks a claim.
-// Runs in Node (tests) and in the browser (the page), so it imports nothing.
-import type { Claim, Metric } from '../schemas/lesson.ts';
+// Runs in Node (tests, the build) and in the browser (the page), so it imports no runtime code.
+import type { Bound, Claim, Metric } from '../schemas/lesson.ts';
 import type { RunEvent } from '../schemas/run-events.ts';
 
 export type RunSummary = Record<Metric, number>;
 
-/** The server's numbers over a run: the highest open count seen, and the totals at the end. */
-export function summarise(events: Iterable<RunEvent>): RunSummary {
-  const summary: RunSummary = { peakOpen: 0, finalOpen: 0, accepted: 0, requests: 0 };
+/**
+ * The numbers of a run: the server's highest open count, its totals, and the client's exit code
+ * (-1 if it never exited by itself). With `within`, only what happened in the first `within` ms.
+ */
+export function summarise(events: Iterable<RunEvent>, within = Infinity): RunSummary {
+  const summary: RunSummary = { peakOpen: 0, finalOpen: 0, accepted: 0, requests: 0, clientExitCode: -1 };
   for (const event of events) {
-    if (event.type !== 'meter' || event.process !== 'server') continue;
+    if (event.type === 'exit' && event.process === 'client' && !event.stoppedByLab) summary.clientExitCode = event.code ?? -1;
+    if (event.type !== 'meter' || event.process !== 'server' || event.at > within) continue;
     const { open, accepted, requests } = event.counts.server;
     summary.peakOpen = Math.max(summary.peakOpen, open);
     summary.finalOpen = open;
@@ -25,13 +29,28 @@ export interface ClaimFailure {
   measured: number;
 }
 
-export function checkClaim(claim: Claim, summary: RunSummary): ClaimFailure[] {
+export function checkClaim(claim: Claim, events: RunEvent[]): ClaimFailure[] {
+  const summary = summarise(events, claim.within);
   const failures: ClaimFailure[] = [];
-  for (const [metric, bound] of Object.entries(claim.expect) as [Metric, NonNullable<Claim['expect'][Metric]>][]) {
+  for (const [metric, bound] of Object.entries(claim.expect) as [Metric, Bound][]) {
     const measured = summary[metric];
-    if (bound.atLeast !== undefined && measured < bound.atLeast) failures.push({ metric, expected: `at least ${bound.atLeast}`, measured });
-    if (bound.atMost !== undefined && measured > bound.atMost) failures.push({ metric, expected: `at most ${bound.atMost}`, measured });
-    if (bound.equals !== undefined && measured !== bound.equals) failures.push({ metric, expected: `exactly ${bound.equals}`, measured });
+    if (!within(bound, measured)) failures.push({ metric, expected: describeBound(bound), measured });
   }
   return failures;
+}
+
+function within(bound: Bound, value: number): boolean {
+  return (
+    (bound.atLeast === undefined || value >= bound.atLeast) &&
+    (bound.atMost === undefined || value <= bound.atMost) &&
+    (bound.equals === undefined || value === bound.equals)
+  );
+}
+
+/** "exactly 200", "at least 190", "between 1 and 2": how the prose states a bound. */
+export function describeBound(bound: Bound): string {
+  if (bound.equals !== undefined) return `exactly ${bound.equals}`;
+  if (bound.atLeast !== undefined && bound.atMost !== undefined) return `between ${bound.atLeast} and ${bound.atMost}`;
+  if (bound.atLeast !== undefined) return `at least ${bound.atLeast}`;
+  return `at most ${bound.atMost}`;
 }

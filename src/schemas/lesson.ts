@@ -3,8 +3,11 @@
 // lesson and the field.
 import { z } from 'astro/zod';
 
-/** Numbers a run of a lesson produces; see src/lessons/claims.ts for how each is measured. */
-export const METRICS = ['peakOpen', 'finalOpen', 'accepted', 'requests'] as const;
+/**
+ * Numbers a run of a lesson produces, from the server's meter unless named otherwise; see
+ * src/lessons/claims.ts for how each is measured.
+ */
+export const METRICS = ['peakOpen', 'finalOpen', 'accepted', 'requests', 'clientExitCode'] as const;
 export type Metric = (typeof METRICS)[number];
 
 const bound = z
@@ -15,10 +18,12 @@ const bound = z
   })
   .strict()
   .refine((value) => Object.keys(value).length > 0, 'give atLeast, atMost or equals');
+export type Bound = z.infer<typeof bound>;
 
 /**
  * A sentence the lesson teaches, tied to numbers a real run of its code must produce.
  * The test suite runs every claim on the pinned Node; the prose may only say what passes.
+ * Bounds are ranges that hold on a busy 2-core machine: a flaky claim is a wrong claim.
  */
 export const claim = z
   .object({
@@ -26,7 +31,12 @@ export const claim = z
     run: z.enum(['starter', 'solution']),
     /** The claim in words, as the lesson makes it. */
     says: z.string().min(10),
-    /** Bounds on the server's numbers at the end of the run, e.g. `accepted: { atMost: 1 }`. */
+    /**
+     * Judge the numbers as they stood this many milliseconds into the run (from Run), instead of
+     * at its end. For stalls: `within: 3000` with `requests: { atMost: 10 }`.
+     */
+    within: z.number().int().positive().optional(),
+    /** Bounds on the numbers, e.g. `accepted: { atMost: 1 }`. */
     expect: z.partialRecord(z.enum(METRICS), bound).refine((value) => Object.keys(value).length > 0, 'name at least one metric'),
   })
   .strict();

@@ -1,0 +1,33 @@
+// Astro's glob loader over content/lessons, plus the checks a schema cannot make: every lesson
+// has files/ and solution/ with server.js and client.js, and its openFile exists. A lesson that
+// fails them stops `astro sync` and `astro build` with the lesson's path and the fix.
+import { resolve } from 'node:path';
+import { glob } from 'astro/loaders';
+import type { Loader } from 'astro/loaders';
+import { readLessonFiles } from './lesson-files.ts';
+
+export function lessonLoader(): Loader {
+  const lessons = glob({
+    pattern: '*/index.mdx',
+    base: './content/lessons',
+    // One folder per lesson; the folder name (e.g. 02-the-leak) is the entry id.
+    generateId: ({ entry }) => entry.split('/')[0] ?? entry,
+  });
+  return {
+    name: 'keep-alive-lab:lessons',
+    async load(context) {
+      await lessons.load(context);
+      for (const entry of context.store.values()) {
+        const folder = resolve(entry.filePath ?? '', '..');
+        const starter = readLessonFiles(folder, 'starter');
+        readLessonFiles(folder, 'solution');
+        const openFile = (entry.data as { openFile?: string }).openFile ?? 'client.js';
+        if (!starter.some((file) => file.name === openFile)) {
+          throw new Error(
+            `${entry.filePath}: openFile "${openFile}" is not in files/ (${starter.map((file) => file.name).join(', ')}). Name one of those, or add the file.`,
+          );
+        }
+      }
+    },
+  };
+}

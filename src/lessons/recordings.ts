@@ -1,0 +1,71 @@
+// Recorded runs: the meter timeline of a lesson's starter and solution from a real run, kept
+// next to the lesson (recordings/starter.json, recordings/solution.json) and embedded in its page,
+// so a reader with no runtime still sees the leak and the fix. A recording is reused while the
+// lesson's files, the meter and the Node version are unchanged (a hash of them), so builds stay
+// fast; otherwise the build records again and checks the lesson's claims against the new run.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import type { Claim } from '../schemas/lesson.ts';
+import type { RunEnd, RunEvent } from '../schemas/run-events.ts';
+import { checkClaim } from './claims.ts';
+import { readLessonFiles, type LessonVariant } from './lesson-files.ts';
+
+export interface Recording {
+  /** Hash of the lesson's files, the meter and the Node version the run used. */
+  hash: string;
+  node: string;
+  recordedAt: string;
+  end: RunEnd;
+  /** The server's meter samples and both exits: all that charts and claims need. */
+  events: RunEvent[];
+}
+
+// Astro bundles this file, so paths come from the project root (where Astro and the tests run),
+// not from import.meta.url.
+const PROJECT_ROOT = process.cwd();
+const METER_PATH = join(PROJECT_ROOT, 'src/meter/meter.js');
+const RECORD_SCRIPT = join(PROJECT_ROOT, 'src/lessons/record-run.ts');
+
+export function recordingHash(lessonFolder: string, variant: LessonVariant): string {
+  const hash = createHash('sha256');
+  for (const file of readLessonFiles(lessonFolder, variant)) hash.update(`${file.name}\0${file.content}\0`);
+  hash.update(readFileSync(METER_PATH));
+  hash.update(process.version);
+  return hash.digest('hex').slice(0, 16);
+}
+
+export async function recordingFor(lessonFolder: string, variant: LessonVariant, claims: Claim[]): Promise<Recording> {
+  const path = join(lessonFolder, 'recordings', `${variant}.json`);
+  const hash = recordingHash(lessonFolder, variant);
+  if (existsSync(path)) {
+    const cached = JSON.parse(readFileSync(path, 'utf8')) as Recording;
+    if (cached.hash === hash) return cached;
+  }
+  const { stdout } = await promisify(execFile)(process.execPath, [RECORD_SCRIPT, lessonFolder, variant], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const { end, events } = JSON.parse(stdout) as { end: RunEnd; events: RunEvent[] };
+  const shown = relative(process.cwd(), lessonFolder);
+  if (end.reason !== 'completed') {
+    throw new Error(`Recording the ${variant} of ${shown} failed: ${end.message ?? end.reason}. Run it with npm start to see why.`);
+  }
+  for (const claim of claims.filter((candidate) => candidate.run === variant)) {
+    const failures = checkClaim(claim, events);
+    if (failures.length > 0) {
+      const detail = failures.map((failure) => `${failure.metric} was ${failure.measured}, expected ${failure.expected}`).join('; ');
+      throw new Error(`${shown}/index.mdx: the claim "${claim.says}" does not hold in a fresh run of the ${variant}: ${detail}. Fix the code or the claim.`);
+    }
+  }
+  const recording: Recording = { hash, node: process.version, recordedAt: new Date().toISOString(), end, events };
+  mkdirSync(join(lessonFolder, 'recordings'), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(recording)}\n`);
+  return recording;
+}
+
+/** The open-connections timeline of a recording, for charts: [milliseconds, open] pairs. */
+export function openSeries(recording: Recording): [number, number][] {
+  return recording.events.flatMap((event) => (event.type === 'meter' ? [[event.at, event.counts.server.open] as [number, number]] : []));
+}
