@@ -5,7 +5,8 @@ declare namespace App {
     /** Set by a lesson page for the components in its MDX (see components/mdx/Claimed.astro). */
     lesson?: {
       claims: import('./schemas/lesson.ts').Claim[];
-      recordings: Record<'starter' | 'solution', import('./lessons/recordings.ts').Recording>;
+      /** Recorded runs by variant: starter, solution, and any other a claim names. */
+      recordings: Record<string, import('./lessons/recordings.ts').Recording>;
     };
   }
 }

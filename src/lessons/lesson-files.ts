@@ -6,23 +6,38 @@ import type { LessonFile } from '../schemas/run-events.ts';
 
 const REQUIRED = ['server.js', 'client.js'];
 
-export type LessonVariant = 'starter' | 'solution';
+/**
+ * Which code of a lesson to run: `starter` (files/), `solution` (solution/), or the name of a
+ * folder under variants/, whose files replace the starter's of the same name. Variants let a
+ * lesson measure more than two versions of its code (partial reads, other timeouts…).
+ */
+export type LessonVariant = string;
 
 /**
  * @param lessonFolder absolute path of content/lessons/NN-slug. Passed in rather than derived
  * from import.meta.url, which points into the build output once Astro has bundled this file.
  */
 export function readLessonFiles(lessonFolder: string, variant: LessonVariant): LessonFile[] {
-  const subfolder = variant === 'starter' ? 'files' : 'solution';
-  const folder = join(lessonFolder, subfolder);
   const shown = relative(process.cwd(), lessonFolder) || lessonFolder;
+  if (variant !== 'starter' && variant !== 'solution') {
+    const overlay = readFolder(lessonFolder, `variants/${variant}`, shown, []);
+    const starter = readLessonFiles(lessonFolder, 'starter');
+    return starter.map((file) => overlay.find((changed) => changed.name === file.name) ?? file).concat(
+      overlay.filter((added) => !starter.some((file) => file.name === added.name)),
+    );
+  }
+  return readFolder(lessonFolder, variant === 'starter' ? 'files' : 'solution', shown, REQUIRED);
+}
+
+function readFolder(lessonFolder: string, subfolder: string, shown: string, required: string[]): LessonFile[] {
+  const folder = join(lessonFolder, subfolder);
   let names: string[];
   try {
     names = readdirSync(folder).filter((name) => !name.startsWith('.'));
   } catch {
-    throw new Error(`Lesson ${shown} has no ${subfolder}/ folder. Add one with server.js and client.js.`);
+    throw new Error(`Lesson ${shown} has no ${subfolder}/ folder. Add one with ${required.length ? 'server.js and client.js' : 'the files this variant changes'}.`);
   }
-  const missing = REQUIRED.filter((name) => !names.includes(name));
+  const missing = required.filter((name) => !names.includes(name));
   if (missing.length > 0) {
     throw new Error(`Lesson ${shown}: ${subfolder}/ is missing ${missing.join(' and ')}.`);
   }

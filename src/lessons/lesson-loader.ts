@@ -21,7 +21,10 @@ export function lessonLoader(): Loader {
         const folder = resolve(entry.filePath ?? '', '..');
         const starter = readLessonFiles(folder, 'starter');
         readLessonFiles(folder, 'solution');
-        const openFile = (entry.data as { openFile?: string }).openFile ?? 'client.js';
+        const data = entry.data as { openFile?: string; claims?: { run: string }[] };
+        // Every variant a claim names must exist (readLessonFiles throws with the fix if not).
+        for (const run of new Set((data.claims ?? []).map((claim) => claim.run))) readLessonFiles(folder, run);
+        const openFile = data.openFile ?? 'client.js';
         if (!starter.some((file) => file.name === openFile)) {
           throw new Error(
             `${entry.filePath}: openFile "${openFile}" is not in files/ (${starter.map((file) => file.name).join(', ')}). Name one of those, or add the file.`,

@@ -27,8 +27,11 @@ export type Bound = z.infer<typeof bound>;
  */
 export const claim = z
   .object({
-    /** Which files to run: the learner's starting point or the lesson's solution. */
-    run: z.enum(['starter', 'solution']),
+    /**
+     * Which code to run: `starter` (files/), `solution` (solution/), or the name of a folder under
+     * variants/ whose files replace the starter's.
+     */
+    run: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'starter, solution, or a variants/ folder name in kebab-case'),
     /** The claim in words, as the lesson makes it. */
     says: z.string().min(10),
     /**
