@@ -1,0 +1,14 @@
+// Answers /small/N with a 50-byte JSON body and /large/N with 256 KiB of text.
+import http from 'node:http';
+
+const large = 'x'.repeat(256 * 1024);
+
+const server = http.createServer((req, res) => {
+  const body = req.url.startsWith('/large/') ? large : JSON.stringify({ ok: true, path: req.url }).padEnd(50);
+  res.writeHead(200, { 'content-type': 'text/plain', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+});
+
+server.listen(process.env.PORT, '127.0.0.1', () => {
+  console.log(`listening on port ${server.address().port}`);
+});

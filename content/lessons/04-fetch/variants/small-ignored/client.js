@@ -1,0 +1,9 @@
+// 200 fetches of a 50-byte body. Only the status is checked; the body is never read.
+const base = `http://127.0.0.1:${process.env.PORT}`;
+
+let ok = 0;
+for (let i = 1; i <= 200; i++) {
+  const res = await fetch(`${base}/small/${i}`);
+  if (res.status === 200) ok++;
+}
+console.log(`${ok} of 200 answered 200 OK`);

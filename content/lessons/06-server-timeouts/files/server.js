@@ -1,0 +1,13 @@
+// A small JSON API that closes idle keep-alive connections after 1 s, to free
+// sockets quickly. Node advertises this to clients as `Keep-Alive: timeout=1`.
+import http from 'node:http';
+
+const server = http.createServer((req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ path: req.url }));
+});
+server.keepAliveTimeout = 1000;
+
+server.listen(process.env.PORT, '127.0.0.1', () => {
+  console.log(`listening on port ${server.address().port}, keepAliveTimeout ${server.keepAliveTimeout} ms`);
+});
