@@ -1,0 +1,45 @@
+// A regression test for connection leaks, with node:test. `getStatuses` is the code under
+// test, now draining every body; both tests pass, and the client exits with code 0.
+import assert from 'node:assert/strict';
+import diagnosticsChannel from 'node:diagnostics_channel';
+import http from 'node:http';
+import test from 'node:test';
+
+const port = Number(process.env.PORT);
+
+/** The code under test: fetch the status of `count` items, one after another. */
+async function getStatuses(agent, count) {
+  const statuses = [];
+  for (let i = 1; i <= count; i++) {
+    statuses.push(
+      await new Promise((resolve, reject) => {
+        http.get({ host: '127.0.0.1', port, path: `/items/${i}`, agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode));
+        }).on('error', reject);
+      }),
+    );
+  }
+  return statuses;
+}
+
+// Count every TCP connection this process opens, from the moment it opens.
+let opened = 0;
+diagnosticsChannel.subscribe('net.client.socket', () => opened++);
+
+test('20 sequential requests use one connection', async (t) => {
+  const agent = new http.Agent({ keepAlive: true });
+  t.after(() => agent.destroy());
+  opened = 0;
+  await getStatuses(agent, 20);
+  assert.equal(opened, 1, `opened ${opened} connections for 20 sequential requests`);
+});
+
+test('no socket stays busy after the requests are done', async (t) => {
+  const agent = new http.Agent({ keepAlive: true });
+  t.after(() => agent.destroy());
+  await getStatuses(agent, 20);
+  // Busy sockets keep the process alive and show up here; idle pooled ones do not.
+  const busy = process.getActiveResourcesInfo().filter((resource) => resource === 'TCPSocketWrap').length;
+  assert.equal(busy, 0, `${busy} sockets still busy: some response was never read to the end`);
+});
