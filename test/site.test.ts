@@ -1,0 +1,51 @@
+// The built site: every internal link points at a page or an anchor that exists, and the
+// reference page keeps the anchors that code reviews link to. Needs `npm run build` first.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+const dist = new URL('../dist/', import.meta.url).pathname;
+const built = existsSync(join(dist, 'index.html'));
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? htmlFiles(join(dir, entry.name)) : entry.name.endsWith('.html') ? [join(dir, entry.name)] : [],
+  );
+}
+
+function pageFor(pathname: string): string | undefined {
+  const candidates = [join(dist, pathname, 'index.html'), join(dist, pathname)];
+  return candidates.find((candidate) => existsSync(candidate) && candidate.endsWith('.html'));
+}
+
+test('the reference page keeps its stable anchors', { skip: !built && 'needs a build' }, () => {
+  const html = readFileSync(join(dist, 'reference/index.html'), 'utf8');
+  for (const client of ['node-http', 'fetch', 'go']) {
+    for (const topic of ['', '-drain', '-pool', '-detect']) assert.match(html, new RegExp(`id="${client}${topic}"`), `#${client}${topic}`);
+  }
+});
+
+test('every internal link and anchor resolves', { skip: !built && 'needs a build' }, () => {
+  const broken: string[] = [];
+  for (const file of htmlFiles(dist)) {
+    const html = readFileSync(file, 'utf8');
+    for (const [, href] of html.matchAll(/href="([^"]+)"/g)) {
+      if (!href || /^(https?:|mailto:|data:)/.test(href) || href.startsWith('/_astro/')) continue;
+      const url = new URL(href, `http://lab${file.slice(dist.length - 1).replace(/index\.html$/, '')}`);
+      const target = pageFor(url.pathname) ?? (existsSync(join(dist, url.pathname)) ? join(dist, url.pathname) : undefined);
+      if (!target) broken.push(`${file.slice(dist.length)} → ${href}`);
+      else if (url.hash && target.endsWith('.html') && !readFileSync(target, 'utf8').includes(`id="${url.hash.slice(1)}"`)) {
+        broken.push(`${file.slice(dist.length)} → ${href} (no such anchor)`);
+      }
+    }
+  }
+  assert.deepEqual(broken, []);
+});
+
+test('the home page lists every lesson, in order', { skip: !built && 'needs a build' }, () => {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const lessons = readdirSync(new URL('../content/lessons/', import.meta.url)).sort();
+  const linked = [...html.matchAll(/href="\/lessons\/([^/"]+)\/"/g)].map((match) => match[1]);
+  assert.deepEqual(linked, lessons.map((id) => id.replace(/^\d+-/, '')));
+});
