@@ -146,6 +146,7 @@ export class LessonWorkspace extends HTMLElement {
           if (!this.#lastCounts) requestAnimationFrame(() => performance.mark(MARK_FIRST_SAMPLE));
           this.#lastCounts = event.counts.server;
           this.#meter.show(event.counts.server, event.at);
+          this.#meter.addLanes(event);
         }
         break;
       case 'exit':

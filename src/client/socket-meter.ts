@@ -1,6 +1,8 @@
 // <socket-meter>: shows the server's counts as they arrive and charts open connections.
 // Samples can arrive faster than the screen refreshes; drawing happens once per frame.
+import { LaneBook, rows } from '../lessons/lanes.ts';
 import type { MeterCounts } from '../schemas/meter.ts';
+import type { RunEvent } from '../schemas/run-events.ts';
 
 interface Point {
   at: number;
@@ -14,10 +16,18 @@ export class SocketMeter extends HTMLElement {
   #peak = 0;
   #frame = 0;
   #canvas?: HTMLCanvasElement;
+  #lanesCanvas?: HTMLCanvasElement;
+  #lanes = new LaneBook();
 
   connectedCallback() {
     this.#canvas = this.querySelector<HTMLCanvasElement>('[data-chart]') ?? undefined;
+    this.#lanesCanvas = this.querySelector<HTMLCanvasElement>('[data-lanes]') ?? undefined;
     new ResizeObserver(() => this.#scheduleDraw()).observe(this.#canvas ?? this);
+  }
+
+  /** Connection lanes from a server meter event. */
+  addLanes(event: RunEvent) {
+    if (this.#lanes.add(event)) this.#scheduleDraw();
   }
 
   reset() {
@@ -27,6 +37,7 @@ export class SocketMeter extends HTMLElement {
     if (recorded) recorded.hidden = true;
     if (live) live.hidden = false;
     this.#points = [];
+    this.#lanes = new LaneBook();
     this.#peak = 0;
     // Blank, not 0, until the meter reports: a runtime where it cannot count must not show a wrong 0.
     for (const figure of ['open', 'accepted', 'requests', 'reuse']) this.#set(figure, '–');
@@ -54,6 +65,12 @@ export class SocketMeter extends HTMLElement {
       ? `Chart of open connections over time: ${this.#points.length} samples over ${(last.at / 1000).toFixed(1)} s, peak ${this.#peak}, last ${last.open}.`
       : 'Chart of open connections over time. The run produced no samples.';
     this.#canvas?.setAttribute('aria-label', text);
+    const lanes = this.#lanes.lanes();
+    const busiest = Math.max(0, ...lanes.map((lane) => lane.requests.length));
+    this.#lanesCanvas?.setAttribute(
+      'aria-label',
+      `Connection lanes: ${lanes.length} ${lanes.length === 1 ? 'connection' : 'connections'}; the busiest served ${busiest} ${busiest === 1 ? 'request' : 'requests'}.`,
+    );
   }
 
   #set(figure: string, text: string) {
@@ -71,22 +88,52 @@ export class SocketMeter extends HTMLElement {
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
       this.#draw();
+      this.#drawLanes();
     });
   }
 
+  /** The time axis both charts share: at least MIN_SPAN_MS, else up to the last sample. */
+  #span() {
+    return Math.max(MIN_SPAN_MS, this.#points.at(-1)?.at ?? 0);
+  }
+
+  /** One row per connection (grouped past the canvas's height), a tick per request. */
+  #drawLanes() {
+    const prepared = this.#lanesCanvas && prepare(this.#lanesCanvas);
+    if (!prepared) return;
+    const { context, width, height } = prepared;
+    const lanes = this.#lanes.lanes();
+    if (lanes.length === 0) return;
+    const styles = getComputedStyle(this);
+    const pad = { left: 40, right: 10 };
+    const span = this.#span();
+    const x = (at: number) => pad.left + (Math.min(at, span) / span) * (width - pad.left - pad.right);
+    const grouped = rows(lanes, Math.floor(height / 2));
+    const rowHeight = height / grouped.length;
+    const end = this.#points.at(-1)?.at ?? span;
+    grouped.forEach((row, index) => {
+      const top = index * rowHeight;
+      context.fillStyle = styles.getPropertyValue('--border').trim() || '#d5d9e0';
+      context.fillRect(x(row.openedAt), top + rowHeight * 0.25, Math.max(1, x(row.closedAt ?? end) - x(row.openedAt)), Math.max(1, rowHeight * 0.5));
+      context.fillStyle = styles.getPropertyValue('--client').trim() || '#0b6e69';
+      let lastPixel = -1;
+      for (const at of row.requests) {
+        const pixel = Math.round(x(at));
+        if (pixel === lastPixel) continue;
+        lastPixel = pixel;
+        context.fillRect(pixel, top, 1, Math.max(1, rowHeight));
+      }
+    });
+    context.fillStyle = styles.getPropertyValue('--text-muted').trim() || '#555';
+    context.font = '11px system-ui, sans-serif';
+    context.textBaseline = 'top';
+    context.fillText(`${lanes.length} conn.`, 2, 2);
+  }
+
   #draw() {
-    const canvas = this.#canvas;
-    const context = canvas?.getContext('2d');
-    if (!canvas || !context) return;
-    const ratio = window.devicePixelRatio || 1;
-    const width = canvas.clientWidth;
-    const height = canvas.clientHeight;
-    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-      canvas.width = Math.round(width * ratio);
-      canvas.height = Math.round(height * ratio);
-    }
-    context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.clearRect(0, 0, width, height);
+    const prepared = this.#canvas && prepare(this.#canvas);
+    if (!prepared) return;
+    const { context, width, height } = prepared;
 
     const styles = getComputedStyle(this);
     const muted = styles.getPropertyValue('--text-muted').trim() || '#555';
@@ -94,7 +141,7 @@ export class SocketMeter extends HTMLElement {
     const pad = { left: 40, right: 10, top: 10, bottom: 20 };
     const plotWidth = Math.max(1, width - pad.left - pad.right);
     const plotHeight = Math.max(1, height - pad.top - pad.bottom);
-    const span = Math.max(MIN_SPAN_MS, this.#points.at(-1)?.at ?? 0);
+    const span = this.#span();
     const top = niceCeiling(Math.max(this.#peak, 4));
     const x = (at: number) => pad.left + (at / span) * plotWidth;
     const y = (open: number) => pad.top + plotHeight - (open / top) * plotHeight;
@@ -131,6 +178,22 @@ export class SocketMeter extends HTMLElement {
     });
     context.stroke();
   }
+}
+
+/** Sizes a canvas for the device's pixel ratio and returns its context in CSS pixels. */
+function prepare(canvas: HTMLCanvasElement) {
+  const context = canvas.getContext('2d');
+  if (!context) return undefined;
+  const ratio = window.devicePixelRatio || 1;
+  const width = canvas.clientWidth;
+  const height = canvas.clientHeight;
+  if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+  }
+  context.setTransform(ratio, 0, 0, ratio, 0, 0);
+  context.clearRect(0, 0, width, height);
+  return { context, width, height };
 }
 
 function formatRatio(value: number): string {

@@ -32,6 +32,15 @@ const counts = {
   client: { open: 0, opened: 0, requests: 0 },
 };
 
+// Connection lanes: what happened to each accepted connection and when, as [id, kind, ms]
+// with ms from performance.now(). Sent with the next sample, then forgotten here.
+/** @type {[number, 'open' | 'request' | 'close', number][]} */
+let laneEvents = [];
+let nextConnectionId = 1;
+/** @type {WeakMap<object, number>} */
+const connectionIds = new WeakMap();
+const now = () => Math.round(performance.now() * 10) / 10;
+
 /** @param {object} message */
 function send(message) {
   const line = `${JSON.stringify(message)}\n`;
@@ -57,10 +66,16 @@ function watchServer(server) {
   server.on('connection', (/** @type {import('node:net').Socket} */ socket) => {
     counts.server.accepted += 1;
     trackClose(socket, counts.server);
+    const id = nextConnectionId++;
+    connectionIds.set(socket, id);
+    laneEvents.push([id, 'open', now()]);
+    socket.once('close', () => laneEvents.push([id, 'close', now()]));
   });
   // Only http.Server emits 'request'; on a plain net.Server this listener never runs.
-  server.on('request', () => {
+  server.on('request', (/** @type {import('node:http').IncomingMessage} */ request) => {
     counts.server.requests += 1;
+    const id = connectionIds.get(request.socket);
+    if (id !== undefined) laneEvents.push([id, 'request', now()]);
   });
   // Tell the runtime which port the server listens on, so it can hand it to the client.
   server.on('listening', () => {
@@ -96,11 +111,14 @@ let lastSentAt = 0;
 
 function sample() {
   const snapshot = JSON.stringify(counts);
-  const now = performance.now();
-  if (snapshot === lastSent && now - lastSentAt < HEARTBEAT_EVERY_MS) return;
+  const t = now();
+  if (snapshot === lastSent && laneEvents.length === 0 && t - lastSentAt < HEARTBEAT_EVERY_MS) return;
   lastSent = snapshot;
-  lastSentAt = now;
-  send({ type: 'sample', server: { ...counts.server }, client: { ...counts.client } });
+  lastSentAt = t;
+  const lanes = laneEvents;
+  laneEvents = [];
+  // `t` lets the receiver put the lane times on its own clock.
+  send({ type: 'sample', t, server: { ...counts.server }, client: { ...counts.client }, lanes });
 }
 
 // A first sample at once, so the page sees the process is up before the first tick.

@@ -3,7 +3,7 @@
 // exit, Stop, a time limit or a failure, stopping every process before reporting the end.
 // Runtimes supply only a way to launch a process (ProcessLauncher). No Node or DOM imports here:
 // the local runner and the WebContainer adapter in the browser both use it.
-import { meterMessage } from '../schemas/meter.ts';
+import { meterMessage, type LaneEvent } from '../schemas/meter.ts';
 import type { LessonProcess, RunEnd, RunEndReason, RunEvent } from '../schemas/run-events.ts';
 
 export interface RunLimits {
@@ -119,8 +119,13 @@ function watch(options: SuperviseOptions, limits: RunLimits, startedAt: number, 
         onMeterLine: (line) => {
           const message = parseMeterLine(line);
           if (message?.type === 'sample') {
-            const { server, client } = message;
-            emit({ type: 'meter', process: name, at: Math.round(performance.now() - startedAt), counts: { server, client } });
+            const { server, client, t, lanes } = message;
+            const at = Math.round(performance.now() - startedAt);
+            // Lane times move from the meter's clock to the run's: the sample was sent at `t`
+            // and received at `at`; the pipe between them takes well under a millisecond.
+            const shift = at - (t ?? at);
+            const shifted = lanes?.length ? lanes.map(([id, kind, time]): LaneEvent => [id, kind, Math.round(time + shift)]) : undefined;
+            emit({ type: 'meter', process: name, at, counts: { server, client }, ...(shifted ? { lanes: shifted } : {}) });
           } else if (message?.type === 'listening' && name === 'server') {
             onListening(message.port);
           }

@@ -26,8 +26,19 @@ export const meterCounts = z.object({
 });
 export type MeterCounts = z.infer<typeof meterCounts>;
 
+/** One thing that happened to a server connection: [connection id, what, ms]. */
+export const laneEvent = z.tuple([z.number().int().positive(), z.enum(['open', 'request', 'close']), z.number()]);
+export type LaneEvent = z.infer<typeof laneEvent>;
+
 export const meterMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('sample'), ...meterCounts.shape }),
+  z.object({
+    type: z.literal('sample'),
+    ...meterCounts.shape,
+    /** The meter's clock (performance.now()) when it sent this sample. */
+    t: z.number().optional(),
+    /** Connection events since the previous sample, on the meter's clock. */
+    lanes: z.array(laneEvent).max(100_000).optional(),
+  }),
   z.object({ type: z.literal('listening'), port: z.number().int().min(1).max(65535), address: z.string() }),
 ]);
 export type MeterMessage = z.infer<typeof meterMessage>;

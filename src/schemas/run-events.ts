@@ -1,7 +1,7 @@
 // The events of one run, as every runtime reports them (local runner today, WebContainer next).
 // The page renders only from these, so it never cares which runtime produced them.
 // Plain types, no zod: this file is imported by browser code, where bytes count.
-import type { MeterCounts } from './meter.ts';
+import type { LaneEvent, MeterCounts } from './meter.ts';
 
 export type LessonProcess = 'server' | 'client';
 
@@ -14,7 +14,8 @@ export interface LessonFile {
 export type RunEvent =
   | { type: 'phase'; phase: 'starting-server' | 'starting-client'; port?: number }
   | { type: 'output'; process: LessonProcess; stream: 'stdout' | 'stderr'; text: string }
-  | { type: 'meter'; process: LessonProcess; at: number; counts: MeterCounts }
+  /** `lanes`: the server's connection events since the last sample, times in ms from the run's start. */
+  | { type: 'meter'; process: LessonProcess; at: number; counts: MeterCounts; lanes?: LaneEvent[] }
   /** `stoppedByLab`: the runtime ended the process (Stop, time limit, end of run), not the code itself. */
   | { type: 'exit'; process: LessonProcess; code: number | null; signal: string | null; stoppedByLab: boolean }
   | { type: 'notice'; level: 'info' | 'warning' | 'error'; text: string };
