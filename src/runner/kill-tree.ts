@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import treeKill from 'tree-kill';
 
 /**
  * Ends a lesson process and everything it spawned. Lesson processes start `detached`, which on
@@ -9,9 +10,8 @@ import type { ChildProcess } from 'node:child_process';
 export function killTree(child: ChildProcess): void {
   if (child.pid === undefined) return;
   if (process.platform === 'win32') {
-    // Windows has no process groups: this ends the lesson process itself but not what it
-    // spawned. Tree killing on Windows is tracked in issue 5.
-    child.kill('SIGKILL');
+    // Windows has no process groups; tree-kill walks the tree with `taskkill /T /F`.
+    treeKill(child.pid, 'SIGKILL');
     return;
   }
   try {

@@ -9,6 +9,8 @@ import { killTree } from './kill-tree.ts';
 
 export const METER_PATH = fileURLToPath(new URL('../meter/meter.js', import.meta.url));
 const METER_FD = 3;
+/** Open files and sockets one lesson process may hold. The leak lessons need a few hundred. */
+export const LESSON_FD_LIMIT = 4096;
 
 export interface StartOptions extends ProcessSinks {
   name: LessonProcess;
@@ -30,9 +32,14 @@ function lessonEnvironment(folder: string, extra: Record<string, string>): Recor
 }
 
 export function startLessonProcess(options: StartOptions): LaunchedProcess {
+  const node = [process.execPath, '--import', pathToFileURL(METER_PATH).href, `${options.name}.js`];
+  // On POSIX, lesson code gets its own file-descriptor budget, so a leak that opens sockets until
+  // it runs out hits this limit (EMFILE) long before anything the runner needs.
+  const [command, ...args] =
+    process.platform === 'win32' ? node : ['/bin/sh', '-c', `ulimit -n ${LESSON_FD_LIMIT} && exec "$0" "$@"`, ...node];
   const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', pathToFileURL(METER_PATH).href, `${options.name}.js`],
+    command!,
+    args,
     {
       cwd: options.folder,
       env: lessonEnvironment(options.folder, { ...options.env, KAL_METER_FD: String(METER_FD) }),

@@ -12,6 +12,8 @@ interface ActiveRun {
 
 export interface SessionOptions {
   limits: RunLimits;
+  /** Runs the whole runner allows at once, across pages. */
+  maxConcurrentRuns: number;
   /** Every run the runner starts, so shutdown can stop them all. */
   activeRuns: Set<Promise<void>>;
   onStopAll: Set<() => void>;
@@ -38,6 +40,9 @@ export function startRunnerSession(socket: WebSocket, options: SessionOptions): 
   socket.on('message', (data, isBinary) => {
     queue = queue.then(() => handle(data.toString(), isBinary));
   });
+  // An oversized or malformed frame makes ws emit 'error' and close the connection (1009/1002).
+  // Unhandled, that error would take the whole runner down; 'close' below does the cleanup.
+  socket.on('error', () => undefined);
   socket.on('close', () => {
     options.onStopAll.delete(stopCurrent);
     stopCurrent();
@@ -58,8 +63,16 @@ export function startRunnerSession(socket: WebSocket, options: SessionOptions): 
       await current.done;
     }
     if (socket.readyState !== socket.OPEN) return;
-    const controller = new AbortController();
     const { runId } = message;
+    if (options.activeRuns.size >= options.maxConcurrentRuns) {
+      send({
+        type: 'refused',
+        runId,
+        message: `The runner is busy: ${options.maxConcurrentRuns} runs are already going on (in other tabs or pages). Press Run again when one has ended.`,
+      });
+      return;
+    }
+    const controller = new AbortController();
     const done = runLesson({
       files: message.files,
       signal: controller.signal,

@@ -1,6 +1,7 @@
 // `npm start`: builds the site when its sources changed since the last build, then serves the lab
 // and its runner on http://localhost:4321 (loopback only).
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -16,6 +17,8 @@ const SOURCES = ['src', 'content', 'public', 'astro.config.mjs', 'package.json']
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.LAB_PORT ?? '4321' },
+    // Beyond loopback only on purpose (a workshop room): then a token guards every request.
+    host: { type: 'string', default: '127.0.0.1' },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -48,9 +51,12 @@ if (!values['no-build'] && buildIsStale()) {
   }
 }
 
+const host = values.host;
+const loopback = host === '127.0.0.1' || host === 'localhost';
+const token = loopback ? undefined : randomBytes(24).toString('base64url');
 let lab;
 try {
-  lab = await startLabServer({ distDir, port });
+  lab = await startLabServer({ distDir, port, host: loopback ? '127.0.0.1' : host, ...(token ? { token } : {}) });
 } catch (error) {
   if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     console.error(`Port ${port} is already in use. Stop whatever uses it, or run: npm start -- --port ${port + 1}`);
@@ -59,6 +65,11 @@ try {
   throw error;
 }
 console.log(`Keep-Alive Lab is running at ${lab.url}  (Ctrl+C stops it and every run)`);
+if (token) {
+  console.log(
+    `It listens on ${host}, beyond this machine, and runs code sent to it: share the address above, token included, only with people you trust.`,
+  );
+}
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -193,7 +193,16 @@ function outputBudget(limitBytes: number, emit: (event: RunEvent) => void) {
       text: `Output limit reached: only the first ${Math.round(limitBytes / 1024)} KiB of output are shown. The processes keep running.`,
     });
   };
+  let outOfDescriptors = false;
   return (process: LessonProcess, stream: 'stdout' | 'stderr', text: string) => {
+    if (!outOfDescriptors && text.includes('EMFILE')) {
+      outOfDescriptors = true;
+      emit({
+        type: 'notice',
+        level: 'error',
+        text: `${process}.js ran out of file descriptors (EMFILE): it holds as many open sockets and files as one process may. That is where a connection leak ends.`,
+      });
+    }
     if (used >= limitBytes) return announce();
     const bytes = utf8.encode(text);
     if (used + bytes.length <= limitBytes) {

@@ -9,6 +9,7 @@ export const RUNNER_PATH = '/api/runner';
 
 const LOST_RUNNER =
   'Lost the connection to the local runner. Is `npm start` still running? Start it again, then press Run.';
+const TOO_LARGE = 'The runner refused the files: together they are far larger than the 512 KiB a run may carry. Make them smaller and press Run.';
 
 interface PendingRun {
   request: RunRequest;
@@ -30,7 +31,7 @@ export async function detectLocalRunner(signal?: AbortSignal): Promise<boolean> 
 
 export class LocalRuntime implements Runtime {
   readonly kind = 'local';
-  readonly label = 'local runner';
+  label = 'local runner';
   readonly #status = new StatusEmitter({ state: 'idle' });
   readonly #runs = new Map<string, PendingRun>();
   readonly #url: string;
@@ -85,19 +86,22 @@ export class LocalRuntime implements Runtime {
       socket.addEventListener('message', (event) => {
         const message = JSON.parse(String(event.data)) as RunnerMessage;
         if (message.type === 'hello') {
+          this.label = `local runner (up to ${message.timeLimitMs / 1000} s per run)`;
           this.#status.set({ state: 'ready' });
           resolve(socket);
         } else {
           this.#dispatch(message);
         }
       });
-      socket.addEventListener('close', () => {
+      socket.addEventListener('close', (event) => {
         this.#socket = undefined;
-        reject(new Error(LOST_RUNNER));
-        this.#status.set({ state: 'failed', message: LOST_RUNNER });
+        // 1009: the message was too big to read at all. The next Run simply reconnects.
+        const message = event.code === 1009 ? TOO_LARGE : LOST_RUNNER;
+        reject(new Error(message));
+        this.#status.set(event.code === 1009 ? { state: 'idle' } : { state: 'failed', message });
         for (const [runId, run] of this.#runs) {
           this.#runs.delete(runId);
-          run.resolve({ reason: 'failed', durationMs: Math.round(performance.now() - run.startedAt), message: LOST_RUNNER });
+          run.resolve({ reason: 'failed', durationMs: Math.round(performance.now() - run.startedAt), message });
         }
       });
     });
