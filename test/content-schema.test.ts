@@ -60,7 +60,7 @@ test('a lesson without a solution fails the build, naming the lesson and the fix
     writeFileSync(join(lesson, 'index.mdx'), GOOD_FRONTMATTER);
   });
   assert.notEqual(status, 0, output);
-  assert.match(output, /01-broken has no solution\/ folder\. Add one with server\.js and client\.js/);
+  assert.match(output, /01-broken has no solution\/ folder\. Add one with the files it changes/);
 });
 
 test('an openFile that is not among the files fails the build', (t) => {

@@ -1,5 +1,5 @@
 // Reads a lesson's code from disk at build time (and in tests): files/ is what the learner
-// starts from, solution/ the fixed version. Errors name the lesson's folder.
+// starts from; solution/ holds the files the fix changes. Errors name the lesson's folder.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { LessonFile } from '../schemas/run-events.ts';
@@ -7,9 +7,9 @@ import type { LessonFile } from '../schemas/run-events.ts';
 const REQUIRED = ['server.js', 'client.js'];
 
 /**
- * Which code of a lesson to run: `starter` (files/), `solution` (solution/), or the name of a
- * folder under variants/, whose files replace the starter's of the same name. Variants let a
- * lesson measure more than two versions of its code (partial reads, other timeouts…).
+ * Which code of a lesson to run: `starter` (files/), `solution`, or the name of a folder under
+ * variants/. solution/ and each variant hold only the files they change; the rest come from
+ * files/. Variants let a lesson measure more than two versions of its code.
  */
 export type LessonVariant = string;
 
@@ -19,14 +19,14 @@ export type LessonVariant = string;
  */
 export function readLessonFiles(lessonFolder: string, variant: LessonVariant): LessonFile[] {
   const shown = relative(process.cwd(), lessonFolder) || lessonFolder;
-  if (variant !== 'starter' && variant !== 'solution') {
-    const overlay = readFolder(lessonFolder, `variants/${variant}`, shown, []);
+  if (variant !== 'starter') {
+    const overlay = readFolder(lessonFolder, variant === 'solution' ? 'solution' : `variants/${variant}`, shown, []);
     const starter = readLessonFiles(lessonFolder, 'starter');
     return starter.map((file) => overlay.find((changed) => changed.name === file.name) ?? file).concat(
       overlay.filter((added) => !starter.some((file) => file.name === added.name)),
     );
   }
-  return readFolder(lessonFolder, variant === 'starter' ? 'files' : 'solution', shown, REQUIRED);
+  return readFolder(lessonFolder, 'files', shown, REQUIRED);
 }
 
 function readFolder(lessonFolder: string, subfolder: string, shown: string, required: string[]): LessonFile[] {
@@ -35,8 +35,9 @@ function readFolder(lessonFolder: string, subfolder: string, shown: string, requ
   try {
     names = readdirSync(folder).filter((name) => !name.startsWith('.'));
   } catch {
-    throw new Error(`Lesson ${shown} has no ${subfolder}/ folder. Add one with ${required.length ? 'server.js and client.js' : 'the files this variant changes'}.`);
+    throw new Error(`Lesson ${shown} has no ${subfolder}/ folder. Add one with ${required.length ? 'server.js and client.js' : 'the files it changes'}.`);
   }
+  if (names.length === 0) throw new Error(`Lesson ${shown}: ${subfolder}/ is empty. Add the files it changes.`);
   const missing = required.filter((name) => !names.includes(name));
   if (missing.length > 0) {
     throw new Error(`Lesson ${shown}: ${subfolder}/ is missing ${missing.join(' and ')}.`);
