@@ -1,16 +1,32 @@
-// <code-tabs>: tab switching, and the swap from static code to Monaco on first interaction.
-// Monaco is imported only inside activateEditor, so not a byte of it loads with the page.
+// <code-tabs>: tab switching, the learner's edits (kept per lesson and file in localStorage),
+// Reset with Undo, and the swap from static code to Monaco on first interaction. Monaco is
+// imported only inside activateEditor, so not a byte of it loads with the page.
 import type { LessonFile } from '../schemas/run-events.ts';
 import type { MountedEditor } from './editor/mount-editor.ts';
+import { loadEdits, saveEdits } from './local-store.ts';
+
+const SAVE_AFTER_MS = 300;
 
 export class CodeTabs extends HTMLElement {
   readonly #original: LessonFile[] = [];
+  /** What each file holds now: the learner's version where they changed it. */
+  readonly #current = new Map<string, string>();
   readonly #editors = new Map<string, MountedEditor>();
   #editorModule?: Promise<typeof import('./editor/mount-editor.ts')>;
+  #saveTimer = 0;
+  /** The files as they were before the last Reset, for Undo. */
+  #beforeReset?: Map<string, string>;
+
+  get #lessonId() {
+    return this.dataset.lesson ?? 'lesson';
+  }
 
   connectedCallback() {
     const json = this.querySelector('[data-lesson-files]')?.textContent ?? '[]';
     this.#original.push(...(JSON.parse(json) as LessonFile[]));
+    const saved = loadEdits(this.#lessonId);
+    for (const file of this.#original) this.#current.set(file.name, saved[file.name] ?? file.content);
+    for (const file of this.#original) this.#showStatic(file.name);
 
     for (const tab of this.#tabs()) {
       tab.addEventListener('click', () => this.select(tab.dataset.file ?? ''));
@@ -29,11 +45,30 @@ export class CodeTabs extends HTMLElement {
       edit.hidden = false;
       edit.addEventListener('click', () => void this.activateEditor(this.selectedFile()));
     }
+    window.addEventListener('pagehide', () => this.#saveNow());
+    this.#announceRestored(Object.keys(saved).length > 0);
   }
 
-  /** The files as they are now: the learner's edits once the editor is open, else the originals. */
+  /** The files as they are now, the learner's edits included. */
   files(): LessonFile[] {
-    return this.#original.map((file) => ({ name: file.name, content: this.#editors.get(file.name)?.value() ?? file.content }));
+    return this.#original.map((file) => ({ name: file.name, content: this.#current.get(file.name) ?? file.content }));
+  }
+
+  /** Whether any file differs from the starter. */
+  edited(): boolean {
+    return this.#original.some((file) => this.#current.get(file.name) !== file.content);
+  }
+
+  /** Puts every file back to the starter code; `undoReset` brings the edits back. */
+  reset() {
+    this.#beforeReset = new Map(this.#current);
+    this.#replaceAll(new Map(this.#original.map((file) => [file.name, file.content])));
+  }
+
+  undoReset() {
+    if (!this.#beforeReset) return;
+    this.#replaceAll(this.#beforeReset);
+    this.#beforeReset = undefined;
   }
 
   selectedFile(): string {
@@ -61,8 +96,7 @@ export class CodeTabs extends HTMLElement {
     }
     const panel = this.#panels().find((candidate) => candidate.dataset.file === file);
     const staticCode = panel?.querySelector<HTMLElement>('[data-static-code]');
-    const original = this.#original.find((candidate) => candidate.name === file);
-    if (!panel || !staticCode || !original) return;
+    if (!panel || !staticCode || !this.#current.has(file)) return;
 
     const state = this.querySelector<HTMLElement>('[data-editor-state]');
     if (!this.#editorModule) {
@@ -81,16 +115,78 @@ export class CodeTabs extends HTMLElement {
 
     const scroller = staticCode.querySelector('pre') ?? staticCode;
     const editor = module.mountEditor(panel, {
-      value: original.content,
+      value: this.#current.get(file) ?? '',
       fileName: file,
       scrollTop: scroller.scrollTop,
       onRunShortcut: () => this.dispatchEvent(new CustomEvent('run-shortcut', { bubbles: true })),
+      onChange: (value) => this.#changed(file, value),
     });
     this.#editors.set(file, editor);
     staticCode.hidden = true;
     if (state) state.textContent = '';
     this.querySelector<HTMLButtonElement>('[data-action="edit"]')?.setAttribute('hidden', '');
     if (focus) editor.focus(line);
+  }
+
+  #changed(file: string, value: string) {
+    this.#current.set(file, value);
+    this.#beforeReset = undefined;
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = window.setTimeout(() => this.#saveNow(), SAVE_AFTER_MS);
+    this.dispatchEvent(new CustomEvent('files-changed', { bubbles: true }));
+  }
+
+  /** Stores only the files that differ from the starter, so a lesson update reaches the rest. */
+  #saveNow() {
+    clearTimeout(this.#saveTimer);
+    const edits: Record<string, string> = {};
+    for (const file of this.#original) {
+      const current = this.#current.get(file.name);
+      if (current !== undefined && current !== file.content) edits[file.name] = current;
+    }
+    saveEdits(this.#lessonId, edits);
+  }
+
+  #replaceAll(contents: Map<string, string>) {
+    for (const [file, content] of contents) {
+      this.#current.set(file, content);
+      this.#editors.get(file)?.setValue(content);
+      this.#showStatic(file);
+    }
+    this.#saveNow();
+    this.dispatchEvent(new CustomEvent('files-changed', { bubbles: true }));
+  }
+
+  /**
+   * Before the editor loads, the static view shows the learner's saved version. It has no
+   * highlighting (that comes from the build), but it is their code, not the starter.
+   */
+  #showStatic(file: string) {
+    const panel = this.#panels().find((candidate) => candidate.dataset.file === file);
+    const pre = panel?.querySelector<HTMLElement>('[data-static-code] pre');
+    const original = this.#original.find((candidate) => candidate.name === file)?.content;
+    const current = this.#current.get(file);
+    if (!pre || current === undefined) return;
+    const code = pre.querySelector('code');
+    if (!code) return;
+    if (current === original) {
+      if (pre.dataset.highlighted) code.innerHTML = pre.dataset.highlighted;
+      return;
+    }
+    pre.dataset.highlighted ??= code.innerHTML;
+    code.replaceChildren(
+      ...current.split('\n').flatMap((line, index, lines) => {
+        const span = document.createElement('span');
+        span.className = 'line';
+        span.textContent = line;
+        return index < lines.length - 1 ? [span, document.createTextNode('\n')] : [span];
+      }),
+    );
+  }
+
+  #announceRestored(restored: boolean) {
+    const state = this.querySelector<HTMLElement>('[data-editor-state]');
+    if (state && restored) state.textContent = 'Your edits from last time are back.';
   }
 
   #onTabKey(event: KeyboardEvent) {

@@ -8,6 +8,9 @@ import {
   type RuntimeChoice,
 } from '../runtime/choose-runtime.ts';
 import type { Runtime, RuntimeStatus } from '../runtime/runtime.ts';
+import { checkClaim, summarise } from '../lessons/claims.ts';
+import type { Claim, Metric } from '../schemas/lesson.ts';
+import { markComplete } from './local-store.ts';
 import type { MeterCounts } from '../schemas/meter.ts';
 import type { RunEnd, RunEvent } from '../schemas/run-events.ts';
 import type { CodeTabs } from './code-tabs.ts';
@@ -50,6 +53,12 @@ export class LessonWorkspace extends HTMLElement {
     if (runButton) runButton.disabled = false;
     runButton?.addEventListener('click', () => void this.run());
     this.#stopButton?.addEventListener('click', () => this.stop());
+    this.#button('check')?.addEventListener('click', () => void this.run({ check: true }));
+    this.#button('reset')?.addEventListener('click', () => this.#reset());
+    this.#button('undo-reset')?.addEventListener('click', () => this.#undoReset());
+    this.addEventListener('files-changed', () => this.#refreshEditButtons());
+    // <code-tabs> may be defined after this element; its saved edits decide whether Reset applies.
+    void customElements.whenDefined('code-tabs').then(() => this.#refreshEditButtons());
     this.addEventListener('run-shortcut', () => void this.run());
     document.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
@@ -100,7 +109,8 @@ export class LessonWorkspace extends HTMLElement {
     this.#current?.abort();
   }
 
-  async run(): Promise<void> {
+  /** Runs the learner's code; with `check`, judges the run by the lesson's solution claims. */
+  async run({ check = false }: { check?: boolean } = {}): Promise<void> {
     performance.mark(MARK_RUN);
     this.#current?.abort();
     const controller = new AbortController();
@@ -116,13 +126,17 @@ export class LessonWorkspace extends HTMLElement {
     this.#meter.reset();
     this.#output.clear();
     this.#lastCounts = undefined;
+    this.#showCheck(undefined);
     this.#setRunning(true);
-    this.#status('Starting server.js…');
+    this.#status(check ? 'Checking: running your code…' : 'Starting server.js…');
+    const events: RunEvent[] = [];
     const end = await runtime.run({
       files: this.#tabs.files(),
       signal: controller.signal,
       onEvent: (event) => {
-        if (this.#current === controller) this.#handle(event);
+        if (this.#current !== controller) return;
+        events.push(event);
+        this.#handle(event);
       },
     });
     // A newer run took over: it reports for itself.
@@ -131,6 +145,71 @@ export class LessonWorkspace extends HTMLElement {
     this.#setRunning(false);
     this.#meter.describe();
     this.#report(end);
+    if (check) this.#judge(end, events);
+  }
+
+  /** Check: the run passes when every solution claim holds for it. */
+  #judge(end: RunEnd, events: RunEvent[]) {
+    if (end.reason === 'stopped') return;
+    const claims = JSON.parse(this.querySelector('[data-lesson-checks]')?.textContent ?? '[]') as Claim[];
+    const summary = summarise(events);
+    const failed = claims.map((claim) => ({ claim, failures: checkClaim(claim, events) })).filter((result) => result.failures.length > 0);
+    const measured = `Measured: ${summary.accepted} ${plural(summary.accepted, 'connection')} accepted, ${summary.requests} ${plural(summary.requests, 'request')}, at most ${summary.peakOpen} open at once.`;
+    if (claims.length > 0 && failed.length === 0) {
+      markComplete(this.dataset.lesson ?? '');
+      this.#showCheck('pass', `Check passed. ${measured} This lesson is marked complete.`, []);
+      const next = this.querySelector<HTMLElement>('[data-next-link]');
+      if (next) next.hidden = false;
+      return;
+    }
+    const items = failed.flatMap(({ claim, failures }) =>
+      failures.map((failure) => `${METRIC_NAMES[failure.metric]} was ${failure.measured}, expected ${failure.expected}. Look at this: ${claim.says}`),
+    );
+    this.#showCheck('fail', `Check failed. ${measured}`, claims.length === 0 ? ['This lesson has nothing to check yet.'] : items);
+  }
+
+  #showCheck(outcome: 'pass' | 'fail' | undefined, text = '', items: string[] = []) {
+    const region = this.querySelector<HTMLElement>('[data-check-result]');
+    if (!region) return;
+    region.hidden = outcome === undefined;
+    if (outcome === undefined) return;
+    region.dataset.outcome = outcome;
+    const paragraph = document.createElement('p');
+    paragraph.style.margin = '0';
+    paragraph.textContent = text;
+    const list = document.createElement('ul');
+    for (const item of items) list.append(Object.assign(document.createElement('li'), { textContent: item }));
+    region.replaceChildren(paragraph, ...(items.length ? [list] : []));
+  }
+
+  #reset() {
+    this.stop();
+    this.#tabs.reset();
+    const undo = this.#button('undo-reset');
+    if (undo) {
+      undo.hidden = false;
+      undo.focus();
+    }
+    this.#status('Back to the starter code. Undo reset brings your edits back.');
+  }
+
+  #undoReset() {
+    this.#tabs.undoReset();
+    const undo = this.#button('undo-reset');
+    if (undo) undo.hidden = true;
+    this.#button('reset')?.focus();
+    this.#status('Your edits are back.');
+  }
+
+  #refreshEditButtons() {
+    const reset = this.#button('reset');
+    if (reset) reset.disabled = !this.#tabs.edited();
+    const check = this.#button('check');
+    if (check) check.disabled = false;
+  }
+
+  #button(action: string) {
+    return this.querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
   }
 
   #handle(event: RunEvent) {
@@ -236,6 +315,14 @@ function rememberChoice(choice: RuntimeChoice) {
   else url.searchParams.set('runtime', choice);
   history.replaceState(history.state, '', url);
 }
+
+const METRIC_NAMES: Record<Metric, string> = {
+  peakOpen: 'Open connections at the peak',
+  finalOpen: 'Open connections at the end',
+  accepted: 'Connections accepted',
+  requests: 'Requests',
+  clientExitCode: 'The client’s exit code',
+};
 
 function describeExit(exit: Extract<RunEvent, { type: 'exit' }>): string {
   if (exit.stoppedByLab) return 'was stopped by the lab.';

@@ -3,6 +3,8 @@ import { monaco } from './monaco.ts';
 
 export interface MountedEditor {
   value(): string;
+  /** Replaces the whole text (Reset, Undo, Solve). */
+  setValue(value: string): void;
   /** Focuses the editor; with a line, puts the caret at its start. */
   focus(line?: number): void;
 }
@@ -13,6 +15,8 @@ export interface MountOptions {
   /** The static code's scroll position, so the swap does not move the code. */
   scrollTop: number;
   onRunShortcut(): void;
+  /** Called with the whole text after every edit. */
+  onChange(value: string): void;
 }
 
 export function mountEditor(panel: HTMLElement, options: MountOptions): MountedEditor {
@@ -46,8 +50,20 @@ export function mountEditor(panel: HTMLElement, options: MountOptions): MountedE
   // Ctrl/Cmd+Enter would insert a line in Monaco; in the lab it runs the lesson.
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRunShortcut);
 
+  let replacing = false;
+  model.onDidChangeContent(() => {
+    if (!replacing) options.onChange(model.getValue());
+  });
+
   return {
     value: () => model.getValue(),
+    setValue(value) {
+      if (value === model.getValue()) return;
+      replacing = true;
+      // pushEditOperations keeps Monaco's own undo history, so Ctrl+Z can step back too.
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
+      replacing = false;
+    },
     focus(line) {
       if (line !== undefined) editor.setPosition({ lineNumber: line, column: 1 });
       editor.focus();

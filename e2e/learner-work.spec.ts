@@ -1,0 +1,69 @@
+// The learner's work: edits survive a reload, Reset can be undone, Check judges the code by the
+// lesson's claims and marks progress that the home page shows.
+import { expect, test, type Page } from '@playwright/test';
+import { LessonPage } from './lesson-page.ts';
+
+async function typeAtLine(page: Page, lesson: LessonPage, file: string, lineText: string, text: string) {
+  await lesson.staticCode(file).getByText(lineText).click();
+  await expect(lesson.editor(file)).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Escape');
+}
+
+test('edits survive a reload, and Reset then Undo restores them', async ({ page }) => {
+  const lesson = new LessonPage(page);
+  await page.goto('/lessons/the-leak/');
+  await typeAtLine(page, lesson, 'client.js', '200 requests answered', " console.log('kept across reloads');");
+  await page.waitForTimeout(500); // Edits are saved 300 ms after the last keystroke.
+
+  await page.reload();
+  await expect(page.getByText('Your edits from last time are back.')).toBeVisible();
+  await expect(lesson.staticCode('client.js')).toContainText("console.log('kept across reloads');");
+
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(lesson.staticCode('client.js')).not.toContainText('kept across reloads');
+  await expect(lesson.runStatus).toHaveText(/Back to the starter code/);
+  await page.getByRole('button', { name: 'Undo reset' }).click();
+  await expect(lesson.staticCode('client.js')).toContainText("console.log('kept across reloads');");
+
+  // The restored edit is what runs.
+  await lesson.run();
+  expect(await lesson.runEnded()).toMatch(/Finished/);
+  await expect(lesson.output).toContainText('[client] kept across reloads');
+});
+
+test('Check fails on the starter with the numbers, passes on the fix, and the home page shows progress', async ({ page }) => {
+  const lesson = new LessonPage(page);
+  await page.goto('/lessons/draining-vs-destroying/');
+  const check = page.getByRole('button', { name: 'Check', exact: true });
+  const result = page.getByRole('region', { name: 'Check result' });
+
+  await check.click();
+  await expect(result).toContainText('Check failed', { timeout: 30_000 });
+  await expect(result).toContainText('Connections accepted was 200, expected exactly 1');
+
+  // Replace res.destroy() with a drain, by keystrokes.
+  await lesson.staticCode('client.js').getByText('res.destroy();').click();
+  await expect(lesson.editor('client.js')).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.type('res.resume();');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.type("res.on('end', () => resolve(res.statusCode));");
+  await page.keyboard.press('Escape');
+
+  await check.click();
+  await expect(result).toContainText('Check passed', { timeout: 30_000 });
+  await expect(result).toContainText('1 connection accepted, 200 requests');
+  await expect(page.getByRole('link', { name: /Next lesson: fetch/ })).toBeVisible();
+
+  await page.goto('/');
+  const item = (title: string) => page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+  await expect(item('Draining vs. destroying').getByText('✓ Done')).toBeVisible();
+  await expect(item('The leak').getByText('✓ Done')).toBeHidden();
+  await expect(page.getByText(/^1 of \d+ lessons done.$/)).toBeVisible();
+});
