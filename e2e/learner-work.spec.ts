@@ -25,6 +25,7 @@ test('edits survive a reload, and Reset then Undo restores them', async ({ page 
   await expect(lesson.staticCode('client.js')).not.toContainText('kept across reloads');
   await expect(lesson.runStatus).toHaveText(/Back to the starter code/);
   await page.getByRole('button', { name: 'Undo reset' }).click();
+  await expect(page.getByRole('button', { name: 'Undo reset' })).toBeHidden();
   await expect(lesson.staticCode('client.js')).toContainText("console.log('kept across reloads');");
 
   // The restored edit is what runs.
@@ -66,4 +67,30 @@ test('Check fails on the starter with the numbers, passes on the fix, and the ho
   await expect(item('Draining vs. destroying').getByText('✓ Done')).toBeVisible();
   await expect(item('The leak').getByText('✓ Done')).toBeHidden();
   await expect(page.getByText(/^1 of \d+ lessons done.$/)).toBeVisible();
+});
+
+test('Solve shows a diff and changes nothing until applied; Undo brings the learner’s code back', async ({ page }) => {
+  const lesson = new LessonPage(page);
+  await page.goto('/lessons/the-leak/');
+  await typeAtLine(page, lesson, 'client.js', '200 requests answered', ' // my note');
+
+  await page.getByRole('button', { name: 'Solve', exact: true }).click();
+  const panel = page.getByRole('region', { name: 'The solution, compared with your code' });
+  await expect(panel).toBeVisible();
+  await expect(panel.locator('.monaco-diff-editor')).toBeVisible();
+  await expect(panel).toContainText('res.resume();');
+  // Not applied yet: the editor still holds the learner's code.
+  await expect(page.getByRole('tabpanel', { name: 'client.js' }).locator('.monaco-editor').first()).toContainText('// my note');
+
+  await page.getByRole('button', { name: 'Keep my code' }).click();
+  await expect(panel).toBeHidden();
+  await page.getByRole('button', { name: 'Solve', exact: true }).click();
+  await page.getByRole('button', { name: 'Apply the solution' }).click();
+  const editor = page.getByRole('tabpanel', { name: 'client.js' }).locator('.monaco-editor').first();
+  await expect(editor).toContainText('res.resume();');
+  await expect(editor).not.toContainText('// my note');
+
+  await page.getByRole('button', { name: 'Undo solve' }).click();
+  await expect(editor).toContainText('// my note');
+  await expect(editor).not.toContainText('res.resume();');
 });

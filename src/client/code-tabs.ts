@@ -14,8 +14,8 @@ export class CodeTabs extends HTMLElement {
   readonly #editors = new Map<string, MountedEditor>();
   #editorModule?: Promise<typeof import('./editor/mount-editor.ts')>;
   #saveTimer = 0;
-  /** The files as they were before the last Reset, for Undo. */
-  #beforeReset?: Map<string, string>;
+  /** The files as they were before the last Reset or Solve, for Undo. */
+  #beforeReplace?: Map<string, string>;
 
   get #lessonId() {
     return this.dataset.lesson ?? 'lesson';
@@ -59,16 +59,27 @@ export class CodeTabs extends HTMLElement {
     return this.#original.some((file) => this.#current.get(file.name) !== file.content);
   }
 
-  /** Puts every file back to the starter code; `undoReset` brings the edits back. */
+  /** Puts every file back to the starter code; `undo` brings the edits back. */
   reset() {
-    this.#beforeReset = new Map(this.#current);
-    this.#replaceAll(new Map(this.#original.map((file) => [file.name, file.content])));
+    this.replace(new Map(this.#original.map((file) => [file.name, file.content])));
   }
 
-  undoReset() {
-    if (!this.#beforeReset) return;
-    this.#replaceAll(this.#beforeReset);
-    this.#beforeReset = undefined;
+  /** Replaces files wholesale (Reset, Solve), remembering what they held for one `undo`. */
+  replace(contents: Map<string, string>) {
+    this.#beforeReplace = new Map(this.#current);
+    this.#replaceAll(contents);
+  }
+
+  undo() {
+    if (!this.#beforeReplace) return;
+    this.#replaceAll(this.#beforeReplace);
+    this.#beforeReplace = undefined;
+  }
+
+  /** Loads the editor module without mounting an editor (Solve needs Monaco's diff view). */
+  loadEditor(): Promise<typeof import('./editor/mount-editor.ts')> {
+    this.#editorModule ??= import('./editor/mount-editor.ts');
+    return this.#editorModule;
   }
 
   selectedFile(): string {
@@ -99,13 +110,10 @@ export class CodeTabs extends HTMLElement {
     if (!panel || !staticCode || !this.#current.has(file)) return;
 
     const state = this.querySelector<HTMLElement>('[data-editor-state]');
-    if (!this.#editorModule) {
-      if (state) state.textContent = 'Loading editor…';
-      this.#editorModule = import('./editor/mount-editor.ts');
-    }
+    if (!this.#editorModule && state) state.textContent = 'Loading editor…';
     let module: typeof import('./editor/mount-editor.ts');
     try {
-      module = await this.#editorModule;
+      module = await this.loadEditor();
     } catch {
       this.#editorModule = undefined;
       if (state) state.textContent = 'The editor could not load. Reload the page to try again; your code can still run as shown.';
@@ -130,7 +138,7 @@ export class CodeTabs extends HTMLElement {
 
   #changed(file: string, value: string) {
     this.#current.set(file, value);
-    this.#beforeReset = undefined;
+    this.#beforeReplace = undefined;
     clearTimeout(this.#saveTimer);
     this.#saveTimer = window.setTimeout(() => this.#saveNow(), SAVE_AFTER_MS);
     this.dispatchEvent(new CustomEvent('files-changed', { bubbles: true }));

@@ -12,7 +12,7 @@ import { checkClaim, summarise } from '../lessons/claims.ts';
 import type { Claim, Metric } from '../schemas/lesson.ts';
 import { markComplete } from './local-store.ts';
 import type { MeterCounts } from '../schemas/meter.ts';
-import type { RunEnd, RunEvent } from '../schemas/run-events.ts';
+import type { LessonFile, RunEnd, RunEvent } from '../schemas/run-events.ts';
 import type { CodeTabs } from './code-tabs.ts';
 import type { RunOutput } from './run-output.ts';
 import type { SocketMeter } from './socket-meter.ts';
@@ -55,7 +55,10 @@ export class LessonWorkspace extends HTMLElement {
     this.#stopButton?.addEventListener('click', () => this.stop());
     this.#button('check')?.addEventListener('click', () => void this.run({ check: true }));
     this.#button('reset')?.addEventListener('click', () => this.#reset());
-    this.#button('undo-reset')?.addEventListener('click', () => this.#undoReset());
+    this.#button('undo')?.addEventListener('click', () => this.#undo());
+    this.#button('solve')?.addEventListener('click', () => void this.#openSolution());
+    this.#button('apply-solution')?.addEventListener('click', () => this.#applySolution());
+    this.#button('close-solution')?.addEventListener('click', () => this.#closeSolution());
     this.addEventListener('files-changed', () => this.#refreshEditButtons());
     // <code-tabs> may be defined after this element; its saved edits decide whether Reset applies.
     void customElements.whenDefined('code-tabs').then(() => this.#refreshEditButtons());
@@ -185,20 +188,66 @@ export class LessonWorkspace extends HTMLElement {
   #reset() {
     this.stop();
     this.#tabs.reset();
-    const undo = this.#button('undo-reset');
-    if (undo) {
-      undo.hidden = false;
-      undo.focus();
-    }
+    this.#offerUndo('Undo reset');
     this.#status('Back to the starter code. Undo reset brings your edits back.');
   }
 
-  #undoReset() {
-    this.#tabs.undoReset();
-    const undo = this.#button('undo-reset');
+  #undo() {
+    this.#tabs.undo();
+    const undo = this.#button('undo');
     if (undo) undo.hidden = true;
-    this.#button('reset')?.focus();
-    this.#status('Your edits are back.');
+    this.#button('run')?.focus();
+    this.#status('Your code is back.');
+  }
+
+  #offerUndo(label: string) {
+    const undo = this.#button('undo');
+    if (!undo) return;
+    undo.textContent = label;
+    undo.hidden = false;
+    undo.focus();
+  }
+
+  #solution(): LessonFile[] {
+    return JSON.parse(this.querySelector('[data-lesson-solution]')?.textContent ?? '[]') as LessonFile[];
+  }
+
+  #diffs: { dispose(): void }[] = [];
+
+  /** Solve: the solution as a diff against the learner's code; nothing changes until applied. */
+  async #openSolution() {
+    const panel = this.querySelector<HTMLElement>('[data-solve-panel]');
+    const container = this.querySelector<HTMLElement>('[data-solve-diffs]');
+    if (!panel || !container) return;
+    this.#closeSolution();
+    panel.hidden = false;
+    this.#status('Loading the solution…');
+    const { showDiff } = await this.#tabs.loadEditor();
+    const mine = new Map(this.#tabs.files().map((file) => [file.name, file.content]));
+    for (const file of this.#solution()) {
+      const label = Object.assign(document.createElement('p'), { className: 'solve-file', textContent: file.name });
+      const host = Object.assign(document.createElement('div'), { className: 'solve-diff' });
+      container.append(label, host);
+      this.#diffs.push(showDiff(host, file.name, mine.get(file.name) ?? '', file.content));
+    }
+    this.#status('The solution is shown next to your code. Apply it, or keep your code.');
+    this.#button('apply-solution')?.focus();
+  }
+
+  #applySolution() {
+    const contents = new Map(this.#tabs.files().map((file) => [file.name, file.content]));
+    for (const file of this.#solution()) contents.set(file.name, file.content);
+    this.#closeSolution();
+    this.#tabs.replace(contents);
+    this.#offerUndo('Undo solve');
+    this.#status('The solution is in the editor. Undo solve brings your code back.');
+  }
+
+  #closeSolution() {
+    for (const diff of this.#diffs.splice(0)) diff.dispose();
+    this.querySelector('[data-solve-diffs]')?.replaceChildren();
+    const panel = this.querySelector<HTMLElement>('[data-solve-panel]');
+    if (panel) panel.hidden = true;
   }
 
   #refreshEditButtons() {
@@ -206,6 +255,8 @@ export class LessonWorkspace extends HTMLElement {
     if (reset) reset.disabled = !this.#tabs.edited();
     const check = this.#button('check');
     if (check) check.disabled = false;
+    const solve = this.#button('solve');
+    if (solve) solve.disabled = this.#solution().length === 0;
   }
 
   #button(action: string) {

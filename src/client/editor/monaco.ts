@@ -13,6 +13,7 @@ self.MonacoEnvironment = {
 import 'monaco-editor/features/codicon/register';
 import 'monaco-editor/editor/browser/coreCommands';
 import 'monaco-editor/editor/browser/widget/codeEditor/codeEditorWidget';
+import 'monaco-editor/editor/browser/widget/diffEditor/diffEditor.contribution';
 import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching';
 import 'monaco-editor/editor/contrib/caretOperations/browser/caretOperations';
 import 'monaco-editor/editor/contrib/clipboard/browser/clipboard';

@@ -70,3 +70,35 @@ export function mountEditor(panel: HTMLElement, options: MountOptions): MountedE
     },
   };
 }
+
+export interface SolutionDiff {
+  dispose(): void;
+}
+
+/**
+ * Monaco's side-by-side diff: the learner's code on the left, the solution on the right,
+ * read-only. Nothing changes until the learner applies it.
+ */
+export function showDiff(host: HTMLElement, fileName: string, mine: string, solution: string): SolutionDiff {
+  const original = monaco.editor.createModel(mine, 'javascript');
+  const modified = monaco.editor.createModel(solution, 'javascript');
+  const diff = monaco.editor.createDiffEditor(host, {
+    theme: 'vs',
+    readOnly: true,
+    originalEditable: false,
+    automaticLayout: true,
+    renderSideBySide: host.clientWidth > 560,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontSize: 13,
+    ariaLabel: `${fileName}: your code compared with the solution`,
+  });
+  diff.setModel({ original, modified });
+  return {
+    dispose() {
+      diff.dispose();
+      original.dispose();
+      modified.dispose();
+    },
+  };
+}
