@@ -24,7 +24,7 @@ test('vercel.json isolates every path', () => {
   assert.deepEqual(Object.fromEntries(all.headers.map((header: { key: string; value: string }) => [header.key, header.value])), ISOLATION_HEADERS);
 });
 
-test('npm start sends them on pages, assets and errors alike', async (t) => {
+test('npm start sends them on pages, assets and errors alike, compressed where it helps', async (t) => {
   const dist = mkdtempSync(join(tmpdir(), 'lab-dist-'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>x</title>');
   writeFileSync(join(dist, 'app.js'), 'export {}');
@@ -32,9 +32,13 @@ test('npm start sends them on pages, assets and errors alike', async (t) => {
   t.after(() => lab.close());
   for (const path of ['/', '/app.js', '/missing', '/api/runner']) {
     const response = await fetch(new URL(path, `http://127.0.0.1:${lab.port}`), { headers: { host: `localhost:${lab.port}` } });
-    await response.arrayBuffer();
+    await response.text();
     for (const [name, value] of Object.entries(ISOLATION_HEADERS)) assert.equal(response.headers.get(name), value, `${name} on ${path}`);
   }
+  // fetch asks for gzip and decodes it: the page arrives whole, and was sent compressed.
+  const page = await fetch(`http://127.0.0.1:${lab.port}/`, { headers: { host: `localhost:${lab.port}` } });
+  assert.equal(page.headers.get('content-encoding'), 'gzip');
+  assert.match(await page.text(), /<title>x<\/title>/);
 });
 
 test('astro preview sends them too (astro dev shares the same server.headers setting)', async (t) => {
