@@ -94,3 +94,20 @@ test('Solve shows a diff and changes nothing until applied; Undo brings the lear
   await expect(editor).toContainText('// my note');
   await expect(editor).not.toContainText('res.resume();');
 });
+
+test('every section heading has a link that copies its address', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/lessons/the-leak/');
+  await page.getByRole('link', { name: 'Copy a link to “Run it”' }).click();
+  await expect(page.getByText('Link to “Run it” copied.')).toBeAttached();
+  expect(page.url()).toMatch(/\/lessons\/the-leak\/#run-it$/);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/lessons\/the-leak\/#run-it$/);
+});
+
+test('at 375 px wide nothing is wider than the viewport', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  for (const path of ['/', '/lessons/the-leak/', '/lessons/the-go-original/', '/reference/']) {
+    await page.goto(path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
+  }
+});
