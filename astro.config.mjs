@@ -3,10 +3,12 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { buildStamp } from './src/build/build-stamp.ts';
 import { monacoStylesOnDemand } from './src/build/monaco-styles-on-demand.ts';
+import { searchIndex } from './src/build/search-index.ts';
 import { ISOLATION_HEADERS } from './src/runtime/cross-origin-isolation.ts';
 
 export default defineConfig({
-  integrations: [mdx(), buildStamp()],
+  // The stamp goes last: a build is complete only once the search index is written.
+  integrations: [mdx(), searchIndex(), buildStamp()],
   trailingSlash: 'ignore',
   // `astro dev` and `astro preview` serve every response cross-origin isolated, as `npm start` does.
   server: { headers: { ...ISOLATION_HEADERS } },

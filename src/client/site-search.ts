@@ -1,0 +1,26 @@
+// A thin wrapper over Pagefind's browser API. Its bundle is generated into dist/pagefind/ after
+// the Astro build, so it is imported at run time from that URL, not bundled.
+interface PagefindResult {
+  data(): Promise<{ url: string; excerpt: string; meta: { title?: string } }>;
+}
+
+interface Pagefind {
+  search(query: string): Promise<{ results: PagefindResult[] }>;
+}
+
+let pagefind: Promise<Pagefind> | undefined;
+
+export interface SearchHit {
+  url: string;
+  title: string;
+  /** HTML from Pagefind: escaped text with <mark> around the matches. */
+  excerpt: string;
+}
+
+export async function search(query: string, limit = 10): Promise<SearchHit[]> {
+  const bundle = '/pagefind/pagefind.js';
+  pagefind ??= import(/* @vite-ignore */ bundle) as Promise<Pagefind>;
+  const { results } = await (await pagefind).search(query);
+  const data = await Promise.all(results.slice(0, limit).map((result) => result.data()));
+  return data.map((item) => ({ url: item.url, title: item.meta.title ?? item.url, excerpt: item.excerpt }));
+}
