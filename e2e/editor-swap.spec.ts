@@ -49,3 +49,17 @@ test('the Edit code button opens the editor from the keyboard', async ({ page })
   await expect(lesson.editor('client.js')).toBeFocused();
   await expect(page.getByRole('button', { name: 'Edit code' })).toBeHidden();
 });
+
+test('the editor knows Node’s types: after `res.` it offers resume', async ({ page }) => {
+  const lesson = new LessonPage(page);
+  await page.goto('/lessons/the-leak/');
+  await lesson.staticCode('client.js').getByText('resolve(res.statusCode);').click();
+  await expect(lesson.editor('client.js')).toBeFocused();
+  await page.keyboard.press('Home');
+  await page.keyboard.type('res.');
+  const suggestions = page.locator('.monaco-editor .suggest-widget');
+  // The list holds http.IncomingMessage's members, from @types/node.
+  await expect(suggestions.getByRole('option', { name: /^addListener/ })).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.type('resu');
+  await expect(suggestions.getByRole('option', { name: /^resume/ })).toBeVisible();
+});

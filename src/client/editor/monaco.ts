@@ -14,6 +14,6 @@ self.MonacoEnvironment = {
 
 import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/javascript/register';
-import 'monaco-editor/languages/features/typescript/register';
 
 export * as monaco from 'monaco-editor/editor/editor.api';
+export * as typescript from 'monaco-editor/languages/features/typescript/register';

@@ -1,5 +1,5 @@
 // Creates the Monaco editor that takes the place of a file's static code.
-import { monaco } from './monaco.ts';
+import { monaco, typescript } from './monaco.ts';
 
 export interface MountedEditor {
   value(): string;
@@ -19,7 +19,38 @@ export interface MountOptions {
   onChange(value: string): void;
 }
 
+let nodeTypes: Promise<void> | undefined;
+
+/**
+ * Gives the TypeScript worker Node's types (a subset of @types/node, see
+ * src/pages/editor-types/node.json.ts), once per page, after the editor is already usable.
+ */
+function loadNodeTypes(): Promise<void> {
+  nodeTypes ??= (async () => {
+    const defaults = typescript.javascriptDefaults;
+    defaults.setCompilerOptions({
+      allowJs: true,
+      allowNonTsExtensions: true,
+      target: typescript.ScriptTarget.ESNext,
+      module: typescript.ModuleKind.ESNext,
+      moduleResolution: typescript.ModuleResolutionKind.NodeJs,
+      // Lessons write `import http from 'node:http'`, a default import of a CommonJS module.
+      allowSyntheticDefaultImports: true,
+      esModuleInterop: true,
+      lib: ['esnext'],
+    });
+    const response = await fetch('/editor-types/node.json');
+    if (!response.ok) return;
+    const { files } = (await response.json()) as { files: { name: string; content: string }[] };
+    for (const file of files) defaults.addExtraLib(file.content, `file:///node_modules/@types/node/${file.name}`);
+  })().catch(() => {
+    // Without the types the editor still edits; only completions are poorer.
+  });
+  return nodeTypes;
+}
+
 export function mountEditor(panel: HTMLElement, options: MountOptions): MountedEditor {
+  void loadNodeTypes();
   const host = document.createElement('div');
   host.className = 'editor-host';
   panel.append(host);
