@@ -48,6 +48,11 @@ test('the Edit code button opens the editor from the keyboard', async ({ page })
   await page.keyboard.press('Enter');
   await expect(lesson.editor('client.js')).toBeFocused();
   await expect(page.getByRole('button', { name: 'Edit code' })).toBeHidden();
+  // A visible way out of the editor's Tab trap, and it works.
+  await expect(page.getByText('Tab indents in the editor.')).toBeVisible();
+  await page.keyboard.press('Control+M');
+  await page.keyboard.press('Tab');
+  await expect(lesson.editor('client.js')).not.toBeFocused();
 });
 
 test('the editor knows Node’s types: after `res.` it offers resume', async ({ page }) => {

@@ -133,6 +133,8 @@ export class CodeTabs extends HTMLElement {
     staticCode.hidden = true;
     if (state) state.textContent = '';
     this.querySelector<HTMLButtonElement>('[data-action="edit"]')?.setAttribute('hidden', '');
+    // The editor keeps Tab for indenting; the hint says how to get out with the keyboard.
+    this.querySelector<HTMLElement>('[data-editor-hint]')?.removeAttribute('hidden');
     if (focus) editor.focus(line);
   }
 
