@@ -111,3 +111,37 @@ test('at 375 px wide nothing is wider than the viewport', async ({ page }) => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
   }
 });
+
+test('a share link carries the code, and opening it keeps the recipient’s own code recoverable', async ({ browser }) => {
+  const sender = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const senderPage = await sender.newPage();
+  const senderLesson = new LessonPage(senderPage);
+  await senderPage.goto('/lessons/the-leak/');
+  await typeAtLine(senderPage, senderLesson, 'client.js', '200 requests answered', ' // from the sender');
+  await senderPage.getByRole('button', { name: 'Copy link' }).click();
+  await expect(senderLesson.runStatus).toHaveText(/Link copied/);
+  const link = await senderPage.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/\/lessons\/the-leak\/#code=[\w-]+$/);
+  await sender.close();
+
+  const recipient = await browser.newContext();
+  const page = await recipient.newPage();
+  const lesson = new LessonPage(page);
+  await page.goto('/lessons/the-leak/');
+  await typeAtLine(page, lesson, 'client.js', '200 requests answered', ' // the recipient’s own');
+  await page.waitForTimeout(500);
+
+  await page.goto(link);
+  await expect(page.getByRole('region', { name: 'Shared code' })).toBeVisible();
+  const code = page.getByRole('tabpanel', { name: 'client.js' });
+  await expect(code).toContainText('// from the sender');
+  await expect(code).not.toContainText('the recipient’s own');
+  // Opening the link did not overwrite the recipient's saved code.
+  await page.reload();
+  await expect(code).toContainText('// from the sender');
+  await page.getByRole('button', { name: 'Back to my code' }).click();
+  await expect(code).toContainText('// the recipient’s own');
+  await expect(code).not.toContainText('// from the sender');
+  expect(new URL(page.url()).hash).toBe('');
+  await recipient.close();
+});

@@ -4,6 +4,7 @@
 import type { LessonFile } from '../schemas/run-events.ts';
 import type { MountedEditor } from './editor/mount-editor.ts';
 import { loadEdits, saveEdits } from './local-store.ts';
+import { filesFromLink } from './share-link.ts';
 
 const SAVE_AFTER_MS = 300;
 
@@ -16,6 +17,8 @@ export class CodeTabs extends HTMLElement {
   #saveTimer = 0;
   /** The files as they were before the last Reset or Solve, for Undo. */
   #beforeReplace?: Map<string, string>;
+  /** While code from a share link is shown: the learner's own files, untouched and unsaved over. */
+  #ownWhileShared?: Map<string, string>;
 
   get #lessonId() {
     return this.dataset.lesson ?? 'lesson';
@@ -47,6 +50,34 @@ export class CodeTabs extends HTMLElement {
     }
     window.addEventListener('pagehide', () => this.#saveNow());
     this.#announceRestored(Object.keys(saved).length > 0);
+    void this.#openSharedLink();
+    // A share link opened in a tab already on this lesson changes only the fragment.
+    window.addEventListener('hashchange', () => void this.#openSharedLink());
+  }
+
+  /** Shows code from a #code= link without touching the learner's saved code. */
+  async #openSharedLink() {
+    const shared = await filesFromLink(location.hash);
+    if (!shared) return;
+    const contents = new Map(this.#current);
+    for (const file of this.#original) if (shared[file.name] !== undefined) contents.set(file.name, shared[file.name]!);
+    this.#ownWhileShared ??= new Map(this.#current);
+    this.#replaceAll(contents, false);
+    this.dispatchEvent(new CustomEvent('shared-code', { bubbles: true }));
+  }
+
+  /** Ends the shared view: back to the learner's own code, or keep the shared code as theirs. */
+  leaveShared(keep: boolean) {
+    const own = this.#ownWhileShared;
+    if (!own) return;
+    this.#ownWhileShared = undefined;
+    history.replaceState(history.state, '', location.pathname + location.search);
+    if (keep) this.#saveNow();
+    else this.#replaceAll(own);
+  }
+
+  viewingShared(): boolean {
+    return this.#ownWhileShared !== undefined;
   }
 
   /** The files as they are now, the learner's edits included. */
@@ -149,6 +180,8 @@ export class CodeTabs extends HTMLElement {
   /** Stores only the files that differ from the starter, so a lesson update reaches the rest. */
   #saveNow() {
     clearTimeout(this.#saveTimer);
+    // Shared code is not the learner's until they keep it: their saved code stays as it was.
+    if (this.#ownWhileShared) return;
     const edits: Record<string, string> = {};
     for (const file of this.#original) {
       const current = this.#current.get(file.name);
@@ -157,13 +190,13 @@ export class CodeTabs extends HTMLElement {
     saveEdits(this.#lessonId, edits);
   }
 
-  #replaceAll(contents: Map<string, string>) {
+  #replaceAll(contents: Map<string, string>, save = true) {
     for (const [file, content] of contents) {
       this.#current.set(file, content);
       this.#editors.get(file)?.setValue(content);
       this.#showStatic(file);
     }
-    this.#saveNow();
+    if (save) this.#saveNow();
     this.dispatchEvent(new CustomEvent('files-changed', { bubbles: true }));
   }
 

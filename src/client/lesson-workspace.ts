@@ -11,6 +11,7 @@ import type { Runtime, RuntimeStatus } from '../runtime/runtime.ts';
 import { checkClaim, summarise } from '../lessons/claims.ts';
 import type { Claim, Metric } from '../schemas/lesson.ts';
 import { markComplete } from './local-store.ts';
+import { shareLink } from './share-link.ts';
 import type { MeterCounts } from '../schemas/meter.ts';
 import type { LessonFile, RunEnd, RunEvent } from '../schemas/run-events.ts';
 import type { CodeTabs } from './code-tabs.ts';
@@ -59,6 +60,14 @@ export class LessonWorkspace extends HTMLElement {
     this.#button('solve')?.addEventListener('click', () => void this.#openSolution());
     this.#button('apply-solution')?.addEventListener('click', () => this.#applySolution());
     this.#button('close-solution')?.addEventListener('click', () => this.#closeSolution());
+    this.#button('copy-link')?.addEventListener('click', () => void this.#copyLink());
+    this.#button('back-to-mine')?.addEventListener('click', () => this.#leaveShared(false));
+    this.#button('keep-shared')?.addEventListener('click', () => this.#leaveShared(true));
+    this.addEventListener('shared-code', () => {
+      const banner = this.querySelector<HTMLElement>('[data-shared-banner]');
+      if (banner) banner.hidden = false;
+      this.#status('Showing code from a shared link. Your own code is kept.');
+    });
     this.addEventListener('files-changed', () => this.#refreshEditButtons());
     // <code-tabs> may be defined after this element; its saved edits decide whether Reset applies.
     void customElements.whenDefined('code-tabs').then(() => this.#refreshEditButtons());
@@ -250,7 +259,31 @@ export class LessonWorkspace extends HTMLElement {
     if (panel) panel.hidden = true;
   }
 
+  async #copyLink() {
+    const link = await shareLink(this.#tabs.files(), new URL(location.href));
+    if (!link.ok) {
+      this.#status(link.message, 'error');
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(link.url);
+      this.#status(`Link copied. It carries your code (${Math.ceil(link.chars / 1000)} kB, in the part of the address no server sees).`);
+    } catch {
+      history.replaceState(history.state, '', link.url);
+      this.#status('The address bar now holds a link with your code: copy it from there.');
+    }
+  }
+
+  #leaveShared(keep: boolean) {
+    this.#tabs.leaveShared(keep);
+    const banner = this.querySelector<HTMLElement>('[data-shared-banner]');
+    if (banner) banner.hidden = true;
+    this.#status(keep ? 'The shared code is now yours, and saved.' : 'Your own code is back.');
+  }
+
   #refreshEditButtons() {
+    const copy = this.#button('copy-link');
+    if (copy) copy.disabled = false;
     const reset = this.#button('reset');
     if (reset) reset.disabled = !this.#tabs.edited();
     const check = this.#button('check');
