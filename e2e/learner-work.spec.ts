@@ -1,5 +1,6 @@
 // The learner's work: edits survive a reload, Reset can be undone, Check judges the code by the
-// lesson's claims and marks progress that the home page shows.
+// lesson's claims and marks progress that the home page shows; share links and downloads.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { LessonPage } from './lesson-page.ts';
 
@@ -144,4 +145,15 @@ test('a share link carries the code, and opening it keeps the recipient’s own 
   await expect(code).not.toContainText('// from the sender');
   expect(new URL(page.url()).hash).toBe('');
   await recipient.close();
+});
+
+test('Download gives a zip of the lesson with the learner’s current code', async ({ page }) => {
+  const lesson = new LessonPage(page);
+  await page.goto('/lessons/the-leak/');
+  await typeAtLine(page, lesson, 'client.js', '200 requests answered', ' // downloaded edit');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+  expect(download.suggestedFilename()).toBe('keep-alive-lab-the-leak.zip');
+  const bytes = readFileSync(await download.path());
+  expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  expect(bytes.toString('utf8')).toContain('// downloaded edit');
 });

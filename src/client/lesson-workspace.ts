@@ -61,6 +61,7 @@ export class LessonWorkspace extends HTMLElement {
     this.#button('apply-solution')?.addEventListener('click', () => this.#applySolution());
     this.#button('close-solution')?.addEventListener('click', () => this.#closeSolution());
     this.#button('copy-link')?.addEventListener('click', () => void this.#copyLink());
+    this.#button('download')?.addEventListener('click', () => void this.#download());
     this.#button('back-to-mine')?.addEventListener('click', () => this.#leaveShared(false));
     this.#button('keep-shared')?.addEventListener('click', () => this.#leaveShared(true));
     this.addEventListener('shared-code', () => {
@@ -274,6 +275,12 @@ export class LessonWorkspace extends HTMLElement {
     }
   }
 
+  async #download() {
+    const { downloadLesson } = await import('./download-lesson.ts');
+    downloadLesson(this.dataset.slug ?? 'lesson', this.dataset.title ?? 'Lesson', this.#tabs.files());
+    this.#status('Downloaded a zip with your code. Unpack it and run: node run.js');
+  }
+
   #leaveShared(keep: boolean) {
     this.#tabs.leaveShared(keep);
     const banner = this.querySelector<HTMLElement>('[data-shared-banner]');
@@ -282,8 +289,10 @@ export class LessonWorkspace extends HTMLElement {
   }
 
   #refreshEditButtons() {
-    const copy = this.#button('copy-link');
-    if (copy) copy.disabled = false;
+    for (const action of ['copy-link', 'download']) {
+      const button = this.#button(action);
+      if (button) button.disabled = false;
+    }
     const reset = this.#button('reset');
     if (reset) reset.disabled = !this.#tabs.edited();
     const check = this.#button('check');
