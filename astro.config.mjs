@@ -14,9 +14,9 @@ export default defineConfig({
   server: { headers: { ...ISOLATION_HEADERS } },
   build: { format: 'directory' },
   markdown: {
-    // VS Code's Light+ colours, which Monaco's default "vs" theme shares, so the static code
-    // and the editor that replaces it look the same.
-    shikiConfig: { theme: 'light-plus' },
+    // VS Code's Light+ and Dark+ colours, which Monaco's "vs" and "vs-dark" themes share, so the
+    // static code and the editor that replaces it look the same in either theme.
+    shikiConfig: { themes: { light: 'light-plus', dark: 'dark-plus' } },
   },
   vite: {
     plugins: [monacoStylesOnDemand()],

@@ -157,3 +157,21 @@ test('Download gives a zip of the lesson with the learner’s current code', asy
   expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   expect(bytes.toString('utf8')).toContain('// downloaded edit');
 });
+
+test('the theme follows the OS, and a chosen theme persists and reaches the editor', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/lessons/the-leak/');
+  const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  expect(await background()).toBe('rgb(20, 23, 28)');
+
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+  expect(await background()).toBe('rgb(255, 255, 255)');
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('light');
+  expect(await background()).toBe('rgb(255, 255, 255)');
+
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  const lesson = new LessonPage(page);
+  await lesson.staticCode('client.js').getByText('resolve(res.statusCode);').click();
+  await expect(page.locator('.monaco-editor.vs-dark')).toBeVisible();
+});

@@ -23,6 +23,8 @@ export class SocketMeter extends HTMLElement {
     this.#canvas = this.querySelector<HTMLCanvasElement>('[data-chart]') ?? undefined;
     this.#lanesCanvas = this.querySelector<HTMLCanvasElement>('[data-lanes]') ?? undefined;
     new ResizeObserver(() => this.#scheduleDraw()).observe(this.#canvas ?? this);
+    // The charts draw with the theme's colours; redraw when it changes.
+    document.addEventListener('lab-theme', () => this.#scheduleDraw());
   }
 
   /** Connection lanes from a server meter event. */
@@ -148,7 +150,7 @@ export class SocketMeter extends HTMLElement {
 
     context.font = '11px system-ui, sans-serif';
     context.fillStyle = muted;
-    context.strokeStyle = '#d5d9e0';
+    context.strokeStyle = styles.getPropertyValue('--border').trim() || '#d5d9e0';
     context.lineWidth = 1;
     context.textAlign = 'right';
     context.textBaseline = 'middle';

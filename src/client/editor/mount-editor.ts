@@ -1,5 +1,11 @@
 // Creates the Monaco editor that takes the place of a file's static code.
+import { currentTheme } from '../theme-choice.ts';
 import { monaco, typescript } from './monaco.ts';
+
+// Monaco's "vs" and "vs-dark" are VS Code's Light+ and Dark+, the themes shiki used for the
+// static code, so the swap keeps its colours. One listener for the page: themes are global.
+const monacoTheme = () => (currentTheme() === 'dark' ? 'vs-dark' : 'vs');
+document.addEventListener('lab-theme', () => monaco.editor.setTheme(monacoTheme()));
 
 export interface MountedEditor {
   value(): string;
@@ -58,7 +64,7 @@ export function mountEditor(panel: HTMLElement, options: MountOptions): MountedE
   const model = monaco.editor.createModel(options.value, 'javascript', monaco.Uri.file(`/lesson/${options.fileName}`));
   const editor = monaco.editor.create(host, {
     model,
-    theme: 'vs',
+    theme: monacoTheme(),
     automaticLayout: true,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
@@ -114,7 +120,7 @@ export function showDiff(host: HTMLElement, fileName: string, mine: string, solu
   const original = monaco.editor.createModel(mine, 'javascript');
   const modified = monaco.editor.createModel(solution, 'javascript');
   const diff = monaco.editor.createDiffEditor(host, {
-    theme: 'vs',
+    theme: monacoTheme(),
     readOnly: true,
     originalEditable: false,
     automaticLayout: true,

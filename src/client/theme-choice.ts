@@ -1,0 +1,36 @@
+// The theme control: Auto follows the OS, Light and Dark stick (localStorage). The head script
+// in BaseLayout applies a stored choice before paint; this keeps it in step afterwards and
+// tells the editor and the charts, which draw with colours of their own.
+const KEY = 'keep-alive-lab:theme';
+const dark = matchMedia('(prefers-color-scheme: dark)');
+
+export type Theme = 'light' | 'dark';
+
+/** The theme in effect now, whichever way it was chosen. */
+export function currentTheme(): Theme {
+  const chosen = document.documentElement.dataset.theme;
+  if (chosen === 'light' || chosen === 'dark') return chosen;
+  return dark.matches ? 'dark' : 'light';
+}
+
+function announce() {
+  document.dispatchEvent(new CustomEvent('lab-theme', { detail: currentTheme() }));
+}
+
+const control = document.querySelector<HTMLSelectElement>('[data-theme-choice]');
+if (control) {
+  control.value = document.documentElement.dataset.theme ?? 'auto';
+  control.addEventListener('change', () => {
+    const value = control.value;
+    try {
+      if (value === 'auto') localStorage.removeItem(KEY);
+      else localStorage.setItem(KEY, value);
+    } catch {
+      // Storage blocked: the choice lasts for this page.
+    }
+    if (value === 'auto') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = value;
+    announce();
+  });
+}
+dark.addEventListener('change', announce);
