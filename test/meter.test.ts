@@ -77,12 +77,13 @@ test('counts a server’s accepted, open and closed connections and its requests
     await once(res, 'end');
   }
   let sample = await metered.until((m) => isSample(m) && m.server.accepted === 4 && m.server.requests === 2);
-  assert.deepEqual(sample.type === 'sample' && sample.server, { open: 4, accepted: 4, requests: 2 });
+  assert.deepEqual(sample.type === 'sample' && sample.server, { open: 4, accepted: 4, requests: 2, peak: 4 });
 
   sockets[0]?.destroy();
   agent.destroy();
   sample = await metered.until((m) => isSample(m) && m.server.open === 2);
-  assert.deepEqual(sample.type === 'sample' && sample.server, { open: 2, accepted: 4, requests: 2 });
+  // The peak stays at the most that were open at once.
+  assert.deepEqual(sample.type === 'sample' && sample.server, { open: 2, accepted: 4, requests: 2, peak: 4 });
   for (const socket of sockets) socket.destroy();
 });
 
@@ -121,7 +122,7 @@ test('never keeps a process alive, and its last sample shows the state at exit',
   const [code] = await once(metered.child, 'exit');
   assert.equal(code, 0);
   assert.ok(Date.now() - started < 3_000, 'exits as soon as the lesson code is done');
-  assert.deepEqual(metered.messages.filter(isSample).at(-1)?.server, { open: 0, accepted: 1, requests: 1 });
+  assert.deepEqual(metered.messages.filter(isSample).at(-1)?.server, { open: 0, accepted: 1, requests: 1, peak: 1 });
 });
 
 test('hides its file descriptor from lesson code, and lesson output cannot reach its channel', async () => {

@@ -50,7 +50,7 @@ export class SocketMeter extends HTMLElement {
 
   /** A server sample, `at` milliseconds into the run. */
   show(counts: MeterCounts['server'], at: number) {
-    this.#peak = Math.max(this.#peak, counts.open);
+    this.#peak = Math.max(this.#peak, counts.open, counts.peak ?? 0);
     this.#points.push({ at, open: counts.open });
     this.#set('open', String(counts.open));
     this.#set('accepted', String(counts.accepted));

@@ -14,8 +14,9 @@ export function summarise(events: Iterable<RunEvent>, within = Infinity): RunSum
   for (const event of events) {
     if (event.type === 'exit' && event.process === 'client' && !event.stoppedByLab) summary.clientExitCode = event.code ?? -1;
     if (event.type !== 'meter' || event.process !== 'server' || event.at > within) continue;
-    const { open, accepted, requests } = event.counts.server;
-    summary.peakOpen = Math.max(summary.peakOpen, open);
+    const { open, accepted, requests, peak } = event.counts.server;
+    // The meter's exact peak where it reports one; samples alone could miss a brief top.
+    summary.peakOpen = Math.max(summary.peakOpen, open, peak ?? 0);
     summary.finalOpen = open;
     summary.accepted = accepted;
     summary.requests = requests;

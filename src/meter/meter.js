@@ -28,7 +28,8 @@ const SAMPLE_EVERY_MS = 100;
 const HEARTBEAT_EVERY_MS = 1000;
 
 const counts = {
-  server: { open: 0, accepted: 0, requests: 0 },
+  // peak: the most connections open at once, exact, however briefly (samples could miss it).
+  server: { open: 0, accepted: 0, requests: 0, peak: 0 },
   client: { open: 0, opened: 0, requests: 0 },
 };
 
@@ -66,6 +67,7 @@ function watchServer(server) {
   server.on('connection', (/** @type {import('node:net').Socket} */ socket) => {
     counts.server.accepted += 1;
     trackClose(socket, counts.server);
+    counts.server.peak = Math.max(counts.server.peak, counts.server.open);
     const id = nextConnectionId++;
     connectionIds.set(socket, id);
     laneEvents.push([id, 'open', now()]);

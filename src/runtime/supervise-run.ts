@@ -114,6 +114,10 @@ function watch(options: SuperviseOptions, limits: RunLimits, startedAt: number, 
     timers.push(listenTimer);
 
     const start = (name: LessonProcess, env: Record<string, string>) => {
+      // The meter's clock starts with its process; the run's with Run. The offset between them
+      // is fixed, so it is taken once, from the first sample: per-sample offsets would carry
+      // each sample's delivery delay and could reorder events from different samples.
+      let shift: number | undefined;
       const child = options.launcher.start(name, env, {
         onOutput: (stream, text) => output(name, stream, text),
         onMeterLine: (line) => {
@@ -121,10 +125,9 @@ function watch(options: SuperviseOptions, limits: RunLimits, startedAt: number, 
           if (message?.type === 'sample') {
             const { server, client, t, lanes } = message;
             const at = Math.round(performance.now() - startedAt);
-            // Lane times move from the meter's clock to the run's: the sample was sent at `t`
-            // and received at `at`; the pipe between them takes well under a millisecond.
-            const shift = at - (t ?? at);
-            const shifted = lanes?.length ? lanes.map(([id, kind, time]): LaneEvent => [id, kind, Math.round(time + shift)]) : undefined;
+            shift ??= t === undefined ? 0 : at - t;
+            const offset = shift;
+            const shifted = lanes?.length ? lanes.map(([id, kind, time]): LaneEvent => [id, kind, Math.round(time + offset)]) : undefined;
             emit({ type: 'meter', process: name, at, counts: { server, client }, ...(shifted ? { lanes: shifted } : {}) });
           } else if (message?.type === 'listening' && name === 'server') {
             onListening(message.port);

@@ -14,6 +14,8 @@ export const meterCounts = z.object({
     accepted: count,
     /** HTTP requests that reached a request handler. */
     requests: count,
+    /** The most connections open at once so far, counted exactly inside the process. */
+    peak: count.optional(),
   }),
   client: z.object({
     /** Outgoing connections not yet closed. */

@@ -19,4 +19,6 @@ function peek(path) {
 
 for (let i = 1; i <= 200; i++) await peek(`/large/${i}`);
 console.log('200 requests done');
+// Stay around for a second so the meter can show what the agent is still holding.
+await new Promise((resolve) => setTimeout(resolve, 1000));
 agent.destroy();
