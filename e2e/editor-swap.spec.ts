@@ -67,4 +67,13 @@ test('the editor knows Node’s types: after `res.` it offers resume', async ({ 
   await expect(suggestions.getByRole('option', { name: /^addListener/ })).toBeVisible({ timeout: 20_000 });
   await page.keyboard.type('resu');
   await expect(suggestions.getByRole('option', { name: /^resume/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // The lesson's own code is clean; a misspelled method gets underlined.
+  await page.keyboard.press('Control+Z');
+  await page.keyboard.press('Control+Z');
+  await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(0);
+  await page.keyboard.press('End');
+  await page.keyboard.type(' res.resme();');
+  await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible({ timeout: 15_000 });
 });

@@ -16,6 +16,8 @@ test('the leak appears, and the one-line fix typed into the editor makes it vani
 
   await lesson.run();
   await expect.poll(() => lesson.openConnections(), { timeout: 20_000 }).toBeGreaterThanOrEqual(150);
+  // Screen readers hear the climb once, through the run status, not every sample.
+  await expect(lesson.runStatus).toHaveText(/open connections passed 50/);
   expect(await lesson.runEnded()).toMatch(/Finished .*200 requests over 200 connections/);
   expect(requested.filter((url) => EDITOR_ASSETS.test(url)), 'no editor code before the first interaction').toEqual([]);
 

@@ -23,6 +23,8 @@ type Tone = 'neutral' | 'ok' | 'error';
 // Performance marks for `npm run bench`: from pressing Run to the first meter sample on screen.
 export const MARK_RUN = 'lab:run';
 export const MARK_FIRST_SAMPLE = 'lab:first-sample';
+/** Open connections at which the run status (a polite live region) says the count is climbing. */
+const CLIMB_ANNOUNCED_AT = 50;
 
 export class LessonWorkspace extends HTMLElement {
   /** The runtime is a promise, so the page renders and the code can be read and edited before it is known. */
@@ -316,6 +318,11 @@ export class LessonWorkspace extends HTMLElement {
       case 'meter':
         if (event.process === 'server') {
           if (!this.#lastCounts) requestAnimationFrame(() => performance.mark(MARK_FIRST_SAMPLE));
+          // One announcement when the count climbs, not one per sample: a leak is the news.
+          const threshold = CLIMB_ANNOUNCED_AT;
+          if ((this.#lastCounts?.open ?? 0) < threshold && event.counts.server.open >= threshold) {
+            this.#status(`Running: open connections passed ${threshold} and are still counted.`);
+          }
           this.#lastCounts = event.counts.server;
           this.#meter.show(event.counts.server, event.at);
           this.#meter.addLanes(event);

@@ -43,12 +43,22 @@ function loadNodeTypes(): Promise<void> {
       // Lessons write `import http from 'node:http'`, a default import of a CommonJS module.
       allowSyntheticDefaultImports: true,
       esModuleInterop: true,
-      lib: ['esnext'],
+      // Type-check the JavaScript, so `res.resme()` is underlined (test/lesson-types.test.ts
+      // keeps every lesson's own code clean under these options).
+      checkJs: true,
+      // Plain JavaScript as people write it: no strict-null or implicit-any complaints.
+      strict: false,
+      // fetch, Response and friends: their Node typings live in undici-types; the DOM lib has them.
+      lib: ['esnext', 'dom'],
+      // Every lesson file is an ES module, imports or not (top-level await in fetch clients).
+      moduleDetection: 3,
     });
     const response = await fetch('/editor-types/node.json');
     if (!response.ok) return;
     const { files } = (await response.json()) as { files: { name: string; content: string }[] };
     for (const file of files) defaults.addExtraLib(file.content, `file:///node_modules/@types/node/${file.name}`);
+    // Semantic checks only once Node's types are there: before, every import would be an error.
+    defaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
   })().catch(() => {
     // Without the types the editor still edits; only completions are poorer.
   });

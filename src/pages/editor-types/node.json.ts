@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 const MODULES = [
-  'assert', 'buffer', 'buffer.buffer', 'console', 'diagnostics_channel', 'dns', 'events', 'globals',
+  'assert', 'assert/strict', 'buffer', 'buffer.buffer', 'console', 'diagnostics_channel', 'dns', 'events', 'globals',
   'globals.typedarray', 'http', 'net', 'perf_hooks', 'process', 'stream', 'test', 'timers', 'url',
 ];
 

@@ -8,6 +8,6 @@ const server = http.createServer((req, res) => {
   res.end(body);
 });
 
-server.listen(process.env.PORT, '127.0.0.1', () => {
-  console.log(`listening on port ${server.address().port}`);
+server.listen(Number(process.env.PORT), '127.0.0.1', () => {
+  console.log('listening on', server.address());
 });

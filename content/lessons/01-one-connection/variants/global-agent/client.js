@@ -2,7 +2,6 @@
 import http from 'node:http';
 
 const port = Number(process.env.PORT);
-console.log(`http.globalAgent.keepAlive is ${http.globalAgent.keepAlive}`);
 
 function get(path) {
   return new Promise((resolve, reject) => {

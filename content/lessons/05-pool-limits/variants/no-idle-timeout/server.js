@@ -7,6 +7,6 @@ const server = http.createServer((req, res) => {
 });
 server.keepAliveTimeout = 0;
 
-server.listen(process.env.PORT, '127.0.0.1', () => {
-  console.log(`listening on port ${server.address().port}, keepAliveTimeout ${server.keepAliveTimeout} ms`);
+server.listen(Number(process.env.PORT), '127.0.0.1', () => {
+  console.log('listening on', server.address(), `keepAliveTimeout ${server.keepAliveTimeout} ms`);
 });

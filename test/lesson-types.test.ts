@@ -1,0 +1,70 @@
+// Every lesson's code, as the learner sees it in the editor: the editor type-checks JavaScript
+// against Node's types (see src/client/editor/mount-editor.ts), so a lesson's own starter,
+// solution and variants must be clean under the same options, or learners would see red
+// underlines on code they did not write.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import ts from 'typescript';
+import { readLessonFiles } from '../src/lessons/lesson-files.ts';
+import { LESSONS_DIR, lessonsOnDisk } from './helpers/lessons.ts';
+
+const TYPES = new URL('../src/pages/editor-types/node.json.ts', import.meta.url);
+/** The @types/node modules the editor gets, read from the endpoint that serves them. */
+const modules = JSON.parse(/const MODULES = (\[[^\]]+\])/.exec(readFileSync(TYPES, 'utf8'))?.[1]?.replace(/'/g, '"').replace(/,\s*\]/, ']') ?? '[]') as string[];
+const typesRoot = join(new URL('../node_modules/@types/node/', import.meta.url).pathname);
+
+function diagnosticsFor(files: { name: string; content: string }[]): string[] {
+  const options: ts.CompilerOptions = {
+    allowJs: true,
+    checkJs: true,
+    strict: false,
+    noEmit: true,
+    target: ts.ScriptTarget.ESNext,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    allowSyntheticDefaultImports: true,
+    esModuleInterop: true,
+    // fetch, Response and friends: their Node typings live in undici-types; the DOM lib has them.
+    lib: ['lib.esnext.d.ts', 'lib.dom.d.ts'],
+    // Every lesson file is an ES module, imports or not (top-level await in fetch clients).
+    moduleDetection: ts.ModuleDetectionKind.Force,
+    types: [],
+  };
+  const sources = new Map(files.map((file) => [`/lesson/${file.name}`, file.content]));
+  for (const name of modules) sources.set(`/types/${name.replace('/', '-')}.d.ts`, readFileSync(join(typesRoot, `${name}.d.ts`), 'utf8'));
+  const host = ts.createCompilerHost(options);
+  const readFile = host.readFile.bind(host);
+  host.readFile = (path) => sources.get(path) ?? readFile(path);
+  host.fileExists = (path) => sources.has(path) || ts.sys.fileExists(path);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (path, version) =>
+    sources.has(path) ? ts.createSourceFile(path, sources.get(path)!, version) : getSourceFile(path, version);
+  const program = ts.createProgram([...sources.keys()], options, host);
+  return ts
+    .getPreEmitDiagnostics(program)
+    .filter((diagnostic) => diagnostic.file?.fileName.startsWith('/lesson/'))
+    .map((diagnostic) => `${diagnostic.file?.fileName}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`);
+}
+
+test('the editor is given the Node types the lessons import', () => {
+  assert.ok(modules.includes('http') && modules.includes('net'), JSON.stringify(modules));
+});
+
+for (const lesson of lessonsOnDisk()) {
+  const runs = new Set(['starter', 'solution', ...readdirSync(join(LESSONS_DIR, lesson.id)).includes('variants') ? readdirSync(join(LESSONS_DIR, lesson.id, 'variants')) : []]);
+  for (const run of runs) {
+    test(`${lesson.id} ${run}: no type errors in the editor`, () => {
+      assert.deepEqual(diagnosticsFor(readLessonFiles(lesson.folder, run)), []);
+    });
+  }
+}
+
+test('a misspelled method is a type error (the check can fail)', () => {
+  const errors = diagnosticsFor([
+    { name: 'client.js', content: "import http from 'node:http';\nhttp.get('http://127.0.0.1/', (res) => res.resme());\n" },
+  ]);
+  assert.equal(errors.length, 1);
+  assert.match(errors[0] ?? '', /Property 'resme' does not exist on type 'IncomingMessage'/);
+});
