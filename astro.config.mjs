@@ -16,7 +16,7 @@ export default defineConfig({
   markdown: {
     // VS Code's Light+ and Dark+ colours, which Monaco's "vs" and "vs-dark" themes share, so the
     // static code and the editor that replaces it look the same in either theme.
-    shikiConfig: { themes: { light: 'light-plus', dark: 'dark-plus' } },
+    shikiConfig: { themes: { light: 'light-plus', dark: 'dark-plus' }, defaultColor: false },
   },
   vite: {
     plugins: [monacoStylesOnDemand()],
