@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { buildStamp } from './src/build/build-stamp.ts';
+import { monacoSlim } from './src/build/monaco-slim.ts';
 import { monacoStylesOnDemand } from './src/build/monaco-styles-on-demand.ts';
 import { searchIndex } from './src/build/search-index.ts';
 import { ISOLATION_HEADERS } from './src/runtime/cross-origin-isolation.ts';
@@ -19,7 +20,8 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'light-plus', dark: 'dark-plus' }, defaultColor: false },
   },
   vite: {
-    plugins: [monacoStylesOnDemand()],
-    worker: { format: 'es' },
+    plugins: [monacoSlim(), monacoStylesOnDemand()],
+    // The TypeScript worker is built on its own; it needs the slimmed lib files too.
+    worker: { format: 'es', plugins: () => [monacoSlim()] },
   },
 });

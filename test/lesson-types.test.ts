@@ -3,17 +3,15 @@
 // solution and variants must be clean under the same options, or learners would see red
 // underlines on code they did not write.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import ts from 'typescript';
+import { editorTypeFiles } from '../src/lessons/editor-types.ts';
 import { readLessonFiles } from '../src/lessons/lesson-files.ts';
 import { LESSONS_DIR, lessonsOnDisk } from './helpers/lessons.ts';
 
-const TYPES = new URL('../src/pages/editor-types/node.json.ts', import.meta.url);
-/** The @types/node modules the editor gets, read from the endpoint that serves them. */
-const modules = JSON.parse(/const MODULES = (\[[^\]]+\])/.exec(readFileSync(TYPES, 'utf8'))?.[1]?.replace(/'/g, '"').replace(/,\s*\]/, ']') ?? '[]') as string[];
-const typesRoot = join(new URL('../node_modules/@types/node/', import.meta.url).pathname);
+const typeFiles = editorTypeFiles();
 
 function diagnosticsFor(files: { name: string; content: string }[]): string[] {
   const options: ts.CompilerOptions = {
@@ -26,14 +24,14 @@ function diagnosticsFor(files: { name: string; content: string }[]): string[] {
     moduleResolution: ts.ModuleResolutionKind.Node10,
     allowSyntheticDefaultImports: true,
     esModuleInterop: true,
-    // fetch, Response and friends: their Node typings live in undici-types; the DOM lib has them.
-    lib: ['lib.esnext.d.ts', 'lib.dom.d.ts'],
+    // Node, not a browser: no DOM. fetch and Response come from @types/node and undici-types.
+    lib: ['lib.esnext.d.ts'],
     // Every lesson file is an ES module, imports or not (top-level await in fetch clients).
     moduleDetection: ts.ModuleDetectionKind.Force,
     types: [],
   };
   const sources = new Map(files.map((file) => [`/lesson/${file.name}`, file.content]));
-  for (const name of modules) sources.set(`/types/${name.replace('/', '-')}.d.ts`, readFileSync(join(typesRoot, `${name}.d.ts`), 'utf8'));
+  for (const file of typeFiles) sources.set(`/node_modules/${file.name}`, file.content);
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   host.readFile = (path) => sources.get(path) ?? readFile(path);
@@ -48,8 +46,9 @@ function diagnosticsFor(files: { name: string; content: string }[]): string[] {
     .map((diagnostic) => `${diagnostic.file?.fileName}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`);
 }
 
-test('the editor is given the Node types the lessons import', () => {
-  assert.ok(modules.includes('http') && modules.includes('net'), JSON.stringify(modules));
+test('the editor is given the Node types the lessons import, and fetch\'s', () => {
+  const names = typeFiles.map((file) => file.name);
+  for (const name of ['@types/node/http.d.ts', '@types/node/net.d.ts', '@types/node/web-globals/fetch.d.ts', 'undici-types/fetch.d.ts']) assert.ok(names.includes(name), name);
 });
 
 for (const lesson of lessonsOnDisk()) {
@@ -67,4 +66,12 @@ test('a misspelled method is a type error (the check can fail)', () => {
   ]);
   assert.equal(errors.length, 1);
   assert.match(errors[0] ?? '', /Property 'resme' does not exist on type 'IncomingMessage'/);
+});
+
+test('fetch is typed from undici-types, without the DOM lib: a misspelled Response member is an error', () => {
+  const errors = diagnosticsFor([
+    { name: 'client.js', content: "const res = await fetch('http://127.0.0.1/');\nawait res.body?.cancel();\nawait res.arrayBufer();\n" },
+  ]);
+  assert.equal(errors.length, 1, errors.join('\n'));
+  assert.match(errors[0] ?? '', /Property 'arrayBufer' does not exist on type 'Response'/);
 });

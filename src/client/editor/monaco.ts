@@ -1,18 +1,51 @@
-// Monaco with the editor's own contributions (features/register.all, the set editor.main uses)
-// and one language: JavaScript, with the TypeScript worker behind it. Importing all of
-// `monaco-editor` would add ~80 languages and the CSS, HTML and JSON workers. A hand-picked
-// list of contributions is smaller but breaks: Monaco's parts ask each other for services at
-// run time (the diff view needs the outline, drag-and-drop and code-lens services).
-import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+// Monaco with the contributions a lesson editor needs, and one language: JavaScript, with the
+// TypeScript worker behind it. Importing all of `monaco-editor` would add ~80 languages, the CSS,
+// HTML and JSON workers and ~70 contributions; src/build/monaco-slim.ts keeps Monaco's own
+// modules from pulling those back in. The diff view (Solve) needs the outline, drag-and-drop and
+// code-lens services, so those stay although a lesson never shows them.
 import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
 
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
-    return label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker();
+    // The generic editor worker is not shipped: monaco-slim makes Monaco compute diffs in the page.
+    if (label === 'typescript' || label === 'javascript') return new TsWorker();
+    throw new Error(`No "${label}" worker in this build.`);
   },
 };
 
-import 'monaco-editor/features/register.all';
+// Editing and reading code.
+import 'monaco-editor/features/bracketMatching/register';
+import 'monaco-editor/features/clipboard/register';
+import 'monaco-editor/features/comment/register';
+import 'monaco-editor/features/contextmenu/register';
+import 'monaco-editor/features/cursorUndo/register';
+import 'monaco-editor/features/find/register';
+import 'monaco-editor/features/folding/register';
+import 'monaco-editor/features/indentation/register';
+import 'monaco-editor/features/linesOperations/register';
+import 'monaco-editor/features/multicursor/register';
+import 'monaco-editor/features/tokenization/register';
+import 'monaco-editor/features/wordHighlighter/register';
+import 'monaco-editor/features/wordOperations/register';
+// Ctrl+M leaves the editor's Tab trap (the page says so); F1 lists commands, Alt+F1 helps.
+import 'monaco-editor/features/toggleTabFocusMode/register';
+import 'monaco-editor/features/quickCommand/register';
+import 'monaco-editor/features/quickHelp/register';
+// What the TypeScript worker feeds: completions, hovers, signatures, quick fixes, errors.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+import 'monaco-editor/features/snippet/register';
+import 'monaco-editor/features/hover/register';
+import 'monaco-editor/features/parameterHints/register';
+import 'monaco-editor/features/codeAction/register';
+import 'monaco-editor/features/gotoError/register';
+import 'monaco-editor/features/format/register';
+// The diff view for Solve, and the services it asks for.
+import 'monaco-editor/features/codeEditor/register';
+import 'monaco-editor/features/diffEditor/register';
+import 'monaco-editor/features/documentSymbols/register';
+import 'monaco-editor/features/dnd/register';
+import 'monaco-editor/features/codelens/register';
+import 'monaco-editor/features/codicon/register';
 import 'monaco-editor/languages/definitions/javascript/register';
 
 export * as monaco from 'monaco-editor/editor/editor.api';

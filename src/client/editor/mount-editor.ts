@@ -48,15 +48,15 @@ function loadNodeTypes(): Promise<void> {
       checkJs: true,
       // Plain JavaScript as people write it: no strict-null or implicit-any complaints.
       strict: false,
-      // fetch, Response and friends: their Node typings live in undici-types; the DOM lib has them.
-      lib: ['esnext', 'dom'],
+      // Node, not a browser: no DOM. fetch and Response come from @types/node and undici-types.
+      lib: ['esnext'],
       // Every lesson file is an ES module, imports or not (top-level await in fetch clients).
       moduleDetection: 3,
     });
     const response = await fetch('/editor-types/node.json');
     if (!response.ok) return;
     const { files } = (await response.json()) as { files: { name: string; content: string }[] };
-    for (const file of files) defaults.addExtraLib(file.content, `file:///node_modules/@types/node/${file.name}`);
+    for (const file of files) defaults.addExtraLib(file.content, `file:///node_modules/${file.name}`);
     // Semantic checks only once Node's types are there: before, every import would be an error.
     defaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
   })().catch(() => {
