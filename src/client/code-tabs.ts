@@ -14,6 +14,7 @@ export class CodeTabs extends HTMLElement {
   readonly #current = new Map<string, string>();
   readonly #editors = new Map<string, MountedEditor>();
   #editorModule?: Promise<typeof import('./editor/mount-editor.ts')>;
+  #preloaded?: Promise<unknown>;
   #saveTimer = 0;
   /** The files as they were before the last Reset or Solve, for Undo. */
   #beforeReplace?: Map<string, string>;
@@ -42,6 +43,10 @@ export class CodeTabs extends HTMLElement {
         void this.activateEditor(file, lineUnder(event.target));
       });
       staticCode?.addEventListener('focusin', () => void this.activateEditor(file));
+      // A mouse resting on the code is a click on its way: start fetching the editor now.
+      staticCode?.addEventListener('pointerenter', (event) => {
+        if (event.pointerType === 'mouse') this.#preloadEditor();
+      });
     }
     const edit = this.querySelector<HTMLButtonElement>('[data-action="edit"]');
     if (edit) {
@@ -105,6 +110,14 @@ export class CodeTabs extends HTMLElement {
     if (!this.#beforeReplace) return;
     this.#replaceAll(this.#beforeReplace);
     this.#beforeReplace = undefined;
+  }
+
+  /**
+   * Starts loading the editor without marking the learner as editing (tabs stay static until a
+   * click). The browser keeps one instance of the module, so loadEditor() later gets the same.
+   */
+  #preloadEditor() {
+    this.#preloaded ??= import('./editor/mount-editor.ts').catch(() => undefined);
   }
 
   /** Loads the editor module without mounting an editor (Solve needs Monaco's diff view). */

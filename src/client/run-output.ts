@@ -1,8 +1,11 @@
 // <run-output>: the output panel. A lesson may print megabytes, so text is appended once per
-// frame and only the last MAX_CHARS characters stay in the page.
+// frame and only the last MAX_CHARS characters stay in the page. Each frame's text goes into its
+// own block, so the browser lays out only the new lines instead of the whole panel every frame
+// (with one inline run of 200,000 characters, that layout was the longest task during a flood).
 import type { LessonProcess } from '../schemas/run-events.ts';
 
 const MAX_CHARS = 200_000;
+const BLOCK_CHARS = 8_000;
 type Source = LessonProcess | 'lab';
 
 interface Chunk {
@@ -19,6 +22,8 @@ export class RunOutput extends HTMLElement {
   #chars = 0;
   /** Whether the next text from a source starts a new line, so it gets its process label. */
   #atLineStart = new Map<string, boolean>();
+  /** Whether the last block ends inside a line, which the next text then continues. */
+  #midLine = false;
 
   get #pre(): HTMLElement {
     return this.querySelector<HTMLElement>('[data-output]') ?? this;
@@ -35,6 +40,7 @@ export class RunOutput extends HTMLElement {
     this.#pre.replaceChildren();
     this.#chars = 0;
     this.#atLineStart.clear();
+    this.#midLine = false;
     this.#showTrimmed(false);
   }
 
@@ -66,15 +72,26 @@ export class RunOutput extends HTMLElement {
       this.#chars = 0;
       this.#showTrimmed();
     }
-    const fragment = document.createDocumentFragment();
-    for (const chunk of this.#pending.slice(first)) this.#render(chunk, fragment);
+    // Blocks of a few thousand characters, each laid out on its own and skipped while off
+    // screen (content-visibility in RunOutput.astro), so a flood costs only the lines in view.
+    // A line left unfinished continues in the block it started in.
+    const last = pre.lastElementChild;
+    let block = this.#midLine && last?.classList.contains('output-block') ? (last as HTMLElement) : undefined;
+    for (const chunk of this.#pending.slice(first).flatMap(splitLarge)) {
+      if (!block || (!this.#midLine && (block.textContent?.length ?? 0) > BLOCK_CHARS)) {
+        block = document.createElement('div');
+        block.className = 'output-block';
+        pre.append(block);
+      }
+      this.#render(chunk, block);
+      this.#midLine = [...this.#atLineStart.values()].includes(false);
+    }
     this.#pending = [];
-    pre.append(fragment);
     this.#trim(pre);
     if (stickToBottom) pre.scrollTop = pre.scrollHeight;
   }
 
-  #render({ source, text, className, ownLine }: Chunk, into: DocumentFragment) {
+  #render({ source, text, className, ownLine }: Chunk, into: ParentNode) {
     const key = `${source}:${className ?? ''}`;
     if (ownLine && [...this.#atLineStart.values()].includes(false)) {
       into.append('\n');
@@ -111,6 +128,19 @@ export class RunOutput extends HTMLElement {
     const notice = this.querySelector<HTMLElement>('[data-trimmed]');
     if (notice) notice.hidden = !shown;
   }
+}
+
+/** A chunk of more than BLOCK_CHARS as several, cut after a newline where there is one. */
+function splitLarge(chunk: Chunk): Chunk[] {
+  if (chunk.text.length <= BLOCK_CHARS) return [chunk];
+  const pieces: Chunk[] = [];
+  for (let start = 0; start < chunk.text.length; ) {
+    const newline = chunk.text.lastIndexOf('\n', start + BLOCK_CHARS);
+    const end = newline >= start ? newline + 1 : start + BLOCK_CHARS;
+    pieces.push({ ...chunk, text: chunk.text.slice(start, end), ownLine: start === 0 && chunk.ownLine });
+    start = end;
+  }
+  return pieces;
 }
 
 customElements.define('run-output', RunOutput);

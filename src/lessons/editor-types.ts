@@ -34,7 +34,7 @@ export function editorTypeFiles(): DeclarationFile[] {
 }
 
 /** Modules whose doc comments a learner reads on hover; the rest keep only their types. */
-const DOCUMENTED = /^(@types\/node\/(http|net|stream|events)\.d\.ts|undici-types\/fetch\.d\.ts)$/;
+const DOCUMENTED = /^(@types\/node\/(http|net)\.d\.ts|undici-types\/fetch\.d\.ts)$/;
 
 /**
  * Shrinks a declaration file for the editor (the editor's download has a budget, see README):

@@ -1,10 +1,13 @@
 // Serves the built site (dist/) for `npm start`. Small on purpose: files, index.html for folders,
 // the 404 page, long caching for Astro's hashed assets and none for HTML.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { createGzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { constants, createGzip, gzip as gzipCallback } from 'node:zlib';
+
+const gzipAsync = promisify(gzipCallback);
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,8 +38,32 @@ async function fileAt(path: string): Promise<string | undefined> {
   return undefined;
 }
 
+/** Files this size and up are compressed once, at the best level, and kept (the editor's are MBs). */
+const CACHE_FROM_BYTES = 64 * 1024;
+
 export function createStaticHandler(distDir: string) {
   const root = normalize(distDir + sep);
+  // Compressing Monaco and the TypeScript worker on every request would cost the CPU the
+  // learner's browser needs to start the editor, on the same two cores in a workshop laptop.
+  const compressed = new Map<string, { version: string; body: Promise<Buffer> }>();
+  const compressedBody = async (file: string): Promise<Buffer | undefined> => {
+    const info = await stat(file);
+    if (info.size < CACHE_FROM_BYTES) return undefined;
+    const version = `${info.mtimeMs}:${info.size}`;
+    let entry = compressed.get(file);
+    if (entry?.version !== version) {
+      entry = { version, body: readFile(file).then((bytes) => gzipAsync(bytes, { level: constants.Z_BEST_COMPRESSION })) };
+      compressed.set(file, entry);
+    }
+    return entry.body;
+  };
+  // Compress the big assets once now, one after another, so the first click into code does not wait.
+  void (async () => {
+    const assets = await readdir(join(root, '_astro')).catch(() => [] as string[]);
+    for (const name of assets) {
+      if (COMPRESSIBLE.test(CONTENT_TYPES[extname(name)] ?? '')) await compressedBody(join(root, '_astro', name)).catch(() => undefined);
+    }
+  })();
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -67,7 +94,9 @@ export function createStaticHandler(distDir: string) {
     const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
     // Text compresses to a fraction; on a projector over bad Wi-Fi that is most of the wait.
     const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    const cached = gzip ? await compressedBody(file).catch(() => undefined) : undefined;
     response.writeHead(status, {
+      ...(cached ? { 'content-length': String(cached.length) } : {}),
       'content-type': type,
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       'x-content-type-options': 'nosniff',
@@ -76,6 +105,10 @@ export function createStaticHandler(distDir: string) {
     });
     if (request.method === 'HEAD') {
       response.end();
+      return;
+    }
+    if (cached) {
+      response.end(cached);
       return;
     }
     const body = createReadStream(file);

@@ -1,109 +1,90 @@
-// `npm run bench`: the lab's speed figures, measured in Chromium against the built site and the
-// real local runner. Prints a table (median, min, max) and writes bench-results/latest.json.
+// `npm run bench`: the lab's speed figures, measured in Chromium against a fresh build served by
+// the real lab server. Prints a table (median, min, max), writes bench-results/latest.json.
+// `npm run bench -- --compare` measures the default TutorialKit template the same way.
 // Timing figures are reported, not asserted: a busy machine can miss them. See README.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { arch, cpus, platform } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from '@playwright/test';
 import { startLabServer } from '../../src/runner/lab-server.ts';
+import { launchBrowser } from './browser.ts';
+import { ENFORCED, REPORTED } from './budgets.ts';
+import { type Figure, machine, markdownTable, median, summarise, writeJson, type Row } from './figures.ts';
+import { buildOnce, LESSON, labEditor, runToFirstSample, underLoad } from './lab-figures.ts';
+import { CATEGORIES, startLighthouse, type Scores } from './lighthouse.ts';
+import { editorLoad, weightBeforeInteraction } from './page-figures.ts';
+import { compareWithTutorialKit } from './tutorialkit.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
-const distDir = join(root, 'dist');
-const LESSON = '/lessons/the-leak/';
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+const compare = process.argv.includes('--compare');
 
-interface Figure {
-  name: string;
-  unit: string;
-  samples: number[];
-}
+console.log(`Building the site ${REPEATS} times…`);
+const builds = Array.from({ length: REPEATS }, () => buildOnce(root));
+const pages = builds[0]!.pages;
 
-if (!existsSync(join(distDir, 'index.html'))) {
-  console.error('No build found. Run `npm run build` first.');
-  process.exit(1);
-}
-
-const lab = await startLabServer({ distDir, port: 0 });
-const browser = await chromium.launch({
-  ...(executablePath ? { executablePath } : {}),
-  args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
-
+const lab = await startLabServer({ distDir: join(root, 'dist'), port: 0 });
+const lessonUrl = new URL(LESSON, lab.url).href;
+const figures: (Figure & { budget?: string })[] = [];
+const browser = await launchBrowser();
+const lighthouse: Scores[] = [];
 try {
-  const figures = [...(await pageWeight(browser)), await runToFirstSample(browser)];
-  report(figures);
+  console.log('Measuring the lesson page…');
+  const weights = [];
+  for (let i = 0; i < REPEATS; i++) weights.push(await weightBeforeInteraction(browser, lessonUrl));
+  figures.push(
+    { name: 'Lesson page JavaScript before interaction (gzip)', unit: 'KB', samples: weights.map((w) => w.jsKB), budget: `≤ ${ENFORCED.lessonJavaScriptKB} KB, enforced` },
+    { name: 'Lesson page CSS before interaction (gzip, files + inline)', unit: 'KB', samples: weights.map((w) => w.cssKB), budget: `≤ ${ENFORCED.lessonCssKB} KB, enforced` },
+  );
+
+  console.log('Measuring the editor…');
+  const editors = [];
+  for (let i = 0; i < REPEATS; i++) editors.push(await editorLoad(browser, lessonUrl, labEditor));
+  figures.push(
+    { name: 'Editor: first click to accepting a keystroke', unit: 'ms', samples: editors.map((e) => e.interactiveMs), budget: `≤ ${REPORTED.editorInteractiveMs} ms, reported` },
+    { name: 'Editor: everything it loads (gzip)', unit: 'KB', samples: editors.map((e) => e.totalKB), budget: `≤ ${ENFORCED.editorKB} KB, enforced` },
+  );
+
+  console.log(`Run to first meter sample, ${RUNS} runs…`);
+  figures.push({ name: `Run to first meter sample on screen`, unit: 'ms', samples: await runToFirstSample(browser, lab.url, RUNS), budget: `≤ ${REPORTED.runToFirstSampleMs} ms, reported` });
+
+  console.log('Under load: 1,000 leaked connections and 5 MB of output…');
+  const loads = [];
+  for (let i = 0; i < REPEATS; i++) loads.push(await underLoad(browser, lab.url));
+  figures.push(
+    { name: 'Under load: longest main-thread task', unit: 'ms', samples: loads.map((l) => l.longestTaskMs), budget: `≤ ${REPORTED.longestTaskUnderLoadMs} ms, reported` },
+    { name: 'Under load: main-thread tasks over 50 ms', unit: '', samples: loads.map((l) => l.longTasks) },
+    { name: 'Under load: frames per second', unit: 'fps', samples: loads.map((l) => l.framesPerSecond), budget: `≥ ${REPORTED.framesPerSecondUnderLoad} fps, reported` },
+    { name: 'Under load: connections the server accepted', unit: '', samples: loads.map((l) => l.connections) },
+  );
 } finally {
   await browser.close();
+}
+
+console.log('Lighthouse, mobile preset…');
+const session = await startLighthouse();
+try {
+  for (let i = 0; i < REPEATS; i++) lighthouse.push(await session.scores(lessonUrl));
+} finally {
+  await session.close();
   await lab.close();
 }
-
-/** JavaScript and CSS a lesson page loads before any interaction, gzip-compressed. */
-async function pageWeight(browser: Browser): Promise<Figure[]> {
-  const js: number[] = [];
-  const css: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const page = await browser.newPage();
-    const bodies: Promise<{ type: string; bytes: number }>[] = [];
-    page.on('response', (response) => {
-      const type = response.headers()['content-type'] ?? '';
-      if (/javascript|css/.test(type)) bodies.push(response.body().then((body) => ({ type, bytes: gzipSync(body).length })));
-    });
-    await page.goto(new URL(LESSON, lab.url).href, { waitUntil: 'networkidle' });
-    const loaded = await Promise.all(bodies);
-    // Styles inlined into the HTML count too.
-    const inlineCss = await page.evaluate(() => [...document.querySelectorAll('style')].map((style) => style.textContent ?? '').join(''));
-    js.push(sum(loaded.filter((body) => body.type.includes('javascript')).map((body) => body.bytes)) / 1024);
-    css.push((sum(loaded.filter((body) => body.type.includes('css')).map((body) => body.bytes)) + gzipSync(inlineCss).length) / 1024);
-    await page.close();
-  }
-  return [
-    { name: 'Lesson page JavaScript before interaction (gzip)', unit: 'KB', samples: js },
-    { name: 'Lesson page CSS before interaction (gzip, files + inline)', unit: 'KB', samples: css },
-  ];
+for (const id of CATEGORIES) {
+  figures.push({ name: `Lighthouse ${id}, lesson page`, unit: 'points', samples: lighthouse.map((scores) => scores[id]), budget: `≥ ${ENFORCED.lighthouse[id]}, enforced` });
 }
+figures.push(
+  { name: `Build: whole site (${pages} pages, recorded runs cached)`, unit: 's', samples: builds.map((b) => b.seconds), budget: `≤ ${REPORTED.buildSeconds} s, reported` },
+  { name: 'Build: time per page', unit: 's', samples: builds.map((b) => b.seconds / b.pages) },
+);
 
-/** From pressing Run to the first meter sample on screen, with the local runner. */
-async function runToFirstSample(browser: Browser): Promise<Figure> {
-  const page = await browser.newPage();
-  await page.goto(new URL(LESSON, lab.url).href);
-  await page.getByRole('status', { name: 'Run status' }).filter({ hasText: 'Ready' }).waitFor();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    await page.evaluate(() => performance.clearMarks());
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await page.waitForFunction(() => performance.getEntriesByName('lab:first-sample').length > 0, null, { timeout: 10_000 });
-    samples.push(
-      await page.evaluate(
-        () => performance.getEntriesByName('lab:first-sample')[0]!.startTime - performance.getEntriesByName('lab:run')[0]!.startTime,
-      ),
-    );
-    await page.getByRole('button', { name: 'Stop', exact: true }).click();
-    await page.waitForFunction(() => document.querySelector('[data-action="stop"]')?.hasAttribute('disabled'));
-  }
-  await page.close();
-  return { name: `Run to first meter sample on screen (${RUNS} runs)`, unit: 'ms', samples };
-}
+const rows: (Row & { budget?: string })[] = figures.map((figure) => ({ ...summarise(figure), budget: figure.budget }));
+console.log(`\n${markdownTable(rows)}`);
+console.log('\nBudgets:');
+for (const row of rows.filter((row) => row.budget)) console.log(`  ${row.name}: ${row.median} ${row.unit} (${row.budget})`);
 
-function report(figures: Figure[]) {
-  const rows = figures.map((figure) => {
-    const sorted = [...figure.samples].sort((a, b) => a - b);
-    const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
-    return { name: figure.name, unit: figure.unit, median: round(median), min: round(sorted[0]!), max: round(sorted.at(-1)!), runs: sorted.length };
-  });
-  console.log('\n| Figure | Median | Min | Max |\n| --- | --- | --- | --- |');
-  for (const row of rows) console.log(`| ${row.name} | ${row.median} ${row.unit} | ${row.min} | ${row.max} |`);
-  const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', platform: `${platform()} ${arch()}`, node: process.version };
-  mkdirSync(join(root, 'bench-results'), { recursive: true });
-  writeFileSync(join(root, 'bench-results', 'latest.json'), `${JSON.stringify({ at: new Date().toISOString(), machine, figures: rows }, null, 2)}\n`);
-  console.log(`\nMachine: ${machine.cores} cores, ${machine.cpu}, ${machine.platform}, Node ${machine.node}. Written to bench-results/latest.json.`);
+const result: Record<string, unknown> = { at: new Date().toISOString(), machine: machine(), figures: rows };
+if (compare) {
+  const comparison = await compareWithTutorialKit({ repeats: REPEATS, lab: { rows, buildSecondsPerPage: median(builds.map((b) => b.seconds / b.pages)) } });
+  result.tutorialkit = comparison;
 }
-
-function sum(values: number[]): number {
-  return values.reduce((total, value) => total + value, 0);
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
-}
+writeJson(join(root, 'bench-results', 'latest.json'), result);
+const m = machine();
+console.log(`\nMachine: ${m.cores} cores, ${m.cpu}, ${m.platform}, Node ${m.node}. Written to bench-results/latest.json.`);

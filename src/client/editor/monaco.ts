@@ -1,8 +1,8 @@
 // Monaco with the contributions a lesson editor needs, and one language: JavaScript, with the
 // TypeScript worker behind it. Importing all of `monaco-editor` would add ~80 languages, the CSS,
 // HTML and JSON workers and ~70 contributions; src/build/monaco-slim.ts keeps Monaco's own
-// modules from pulling those back in. The diff view (Solve) needs the outline, drag-and-drop and
-// code-lens services, so those stay although a lesson never shows them.
+// modules from pulling those back in. Every import here costs download time on the first click
+// into code (the editor's budget is in test/bench/budgets.ts): add one only for what lessons use.
 import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
 
 self.MonacoEnvironment = {
@@ -20,7 +20,6 @@ import 'monaco-editor/features/comment/register';
 import 'monaco-editor/features/contextmenu/register';
 import 'monaco-editor/features/cursorUndo/register';
 import 'monaco-editor/features/find/register';
-import 'monaco-editor/features/folding/register';
 import 'monaco-editor/features/indentation/register';
 import 'monaco-editor/features/linesOperations/register';
 import 'monaco-editor/features/multicursor/register';
@@ -38,13 +37,9 @@ import 'monaco-editor/features/hover/register';
 import 'monaco-editor/features/parameterHints/register';
 import 'monaco-editor/features/codeAction/register';
 import 'monaco-editor/features/gotoError/register';
-import 'monaco-editor/features/format/register';
-// The diff view for Solve, and the services it asks for.
+// The diff view for Solve.
 import 'monaco-editor/features/codeEditor/register';
 import 'monaco-editor/features/diffEditor/register';
-import 'monaco-editor/features/documentSymbols/register';
-import 'monaco-editor/features/dnd/register';
-import 'monaco-editor/features/codelens/register';
 import 'monaco-editor/features/codicon/register';
 import 'monaco-editor/languages/definitions/javascript/register';
 

@@ -1,0 +1,33 @@
+// Lighthouse's mobile preset (its default: simulated slow 4G and a 4x slower CPU) on a page,
+// in Debian's Chromium. Scores are 0-100 per category.
+import { launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromiumPath } from './browser.ts';
+
+export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+export type Category = (typeof CATEGORIES)[number];
+export type Scores = Record<Category, number>;
+
+export interface LighthouseSession {
+  scores(url: string): Promise<Scores>;
+  close(): Promise<void>;
+}
+
+export async function startLighthouse(): Promise<LighthouseSession> {
+  const chrome = await launch({
+    chromePath: chromiumPath(),
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  return {
+    async scores(url) {
+      const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+      if (!result) throw new Error(`Lighthouse returned nothing for ${url}.`);
+      const { categories, runtimeError } = result.lhr;
+      if (runtimeError) throw new Error(`Lighthouse could not load ${url}: ${runtimeError.message}`);
+      return Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((categories[id]?.score ?? 0) * 100)])) as Scores;
+    },
+    async close() {
+      chrome.kill();
+    },
+  };
+}

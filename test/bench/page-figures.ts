@@ -1,0 +1,102 @@
+// Figures any tutorial page has, measured the same way for the lab and for the comparison:
+// what loads before interaction, and what the editor costs once the learner clicks into code.
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page, Response } from '@playwright/test';
+
+/** Compressed the way budgets count it: gzip at level 9 of the body, whatever the server sent. */
+function gzipKB(body: Buffer): number {
+  return gzipSync(body, { level: 9 }).length / 1024;
+}
+
+const isScript = (type: string) => /javascript|ecmascript/.test(type);
+const isStyle = (type: string) => type.includes('text/css');
+
+export interface PageWeight {
+  jsKB: number;
+  cssKB: number;
+  /** Every script and stylesheet requested, for the editor check and for reports. */
+  urls: string[];
+}
+
+/** JavaScript and CSS a page loads before any interaction (inline <style> counts as CSS). */
+export async function weightBeforeInteraction(browser: Browser, url: string): Promise<PageWeight> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const bodies: Promise<{ type: string; url: string; kb: number }>[] = [];
+  context.on('response', (response) => {
+    const type = response.headers()['content-type'] ?? '';
+    if (isScript(type) || isStyle(type)) bodies.push(response.body().then((body) => ({ type, url: response.url(), kb: gzipKB(body) })));
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  const loaded = await Promise.all(bodies);
+  const inlineCss = await page.evaluate(() => [...document.querySelectorAll('style')].map((style) => style.textContent ?? '').join(''));
+  await context.close();
+  return {
+    jsKB: sum(loaded.filter((body) => isScript(body.type)).map((body) => body.kb)),
+    cssKB: sum(loaded.filter((body) => isStyle(body.type)).map((body) => body.kb)) + (inlineCss ? gzipKB(Buffer.from(inlineCss)) : 0),
+    urls: loaded.map((body) => body.url),
+  };
+}
+
+export interface EditorTarget {
+  /** Clicks where a learner would to start editing. */
+  click(page: Page): Promise<void>;
+  /** True in the page once keystrokes go into an editor. */
+  acceptsKeys: () => boolean;
+  /** The editor's text, to prove a typed key landed. */
+  text(page: Page): Promise<string>;
+  /** Resolves when every file the editor fetches on its own (workers, types) has arrived. */
+  settled(page: Page, responses: Response[]): Promise<void>;
+}
+
+export interface EditorLoad {
+  /** From the click until a keystroke goes into the editor. */
+  interactiveMs: number;
+  /** Everything fetched from the click until the editor settled, gzip -9. */
+  totalKB: number;
+  files: { url: string; kb: number }[];
+}
+
+export async function editorLoad(browser: Browser, url: string, target: EditorTarget): Promise<EditorLoad> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'networkidle' });
+  const responses: Response[] = [];
+  context.on('response', (response) => responses.push(response));
+  const clickedAt = await page.evaluate(() => performance.now());
+  await target.click(page);
+  await page.waitForFunction(target.acceptsKeys, null, { polling: 'raf', timeout: 30_000 });
+  const interactiveAt = await page.evaluate(() => performance.now());
+  await page.keyboard.type('Q9');
+  const deadline = Date.now() + 10_000;
+  while (!(await target.text(page)).includes('Q9')) {
+    if (Date.now() > deadline) throw new Error(`The editor at ${url} did not show a typed key.`);
+    await page.waitForTimeout(50);
+  }
+  await target.settled(page, responses);
+  await quiet(responses, 1500);
+  const files = await Promise.all(
+    responses
+      .filter((response) => response.request().method() === 'GET' && response.status() === 200)
+      .map(async (response) => ({ url: response.url(), kb: gzipKB(await response.body().catch(() => Buffer.alloc(0))) })),
+  );
+  await context.close();
+  return { interactiveMs: interactiveAt - clickedAt, totalKB: sum(files.map((file) => file.kb)), files };
+}
+
+/** Waits until no response has arrived for `ms`. */
+async function quiet(responses: Response[], ms: number): Promise<void> {
+  let seen = -1;
+  while (seen !== responses.length) {
+    seen = responses.length;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  }
+}
+
+export function isEditorAsset(url: string): boolean {
+  return /monaco|editor\.api|mount-editor|ts\.worker|tsMode|codicon|editor-types/.test(url);
+}
+
+export function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
