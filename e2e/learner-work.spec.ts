@@ -107,7 +107,7 @@ test('every section heading has a link that copies its address', async ({ page, 
 
 test('at 375 px wide nothing is wider than the viewport', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
-  for (const path of ['/', '/lessons/the-leak/', '/lessons/the-go-original/', '/reference/']) {
+  for (const path of ['/', '/lessons/the-leak/', '/lessons/the-go-original/', '/reference/', '/agenda/']) {
     await page.goto(path);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
   }

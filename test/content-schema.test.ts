@@ -29,7 +29,19 @@ function writeCode(folder: string, names = ['server.js', 'client.js']) {
   for (const name of names) writeFileSync(join(folder, name), '// code\n');
 }
 
-const GOOD_FRONTMATTER = '---\ntitle: A broken lesson\ndescription: A lesson made broken on purpose, to see the build refuse it.\n---\n\nText.\n';
+const GOOD_FRONTMATTER = [
+  '---',
+  'title: A broken lesson',
+  'description: A lesson made broken on purpose, to see the build refuse it.',
+  'duration: 5',
+  'instructor: { points: [Say what the meter shows.], question: What would you expect to see? }',
+  'challenges:',
+  '  - { id: fewer, title: Fewer connections, task: Make the client use fewer connections than it does now., expect: { accepted: { atMost: 1 } } }',
+  '---',
+  '',
+  'Text.',
+  '',
+].join('\n');
 
 test('a lesson with a missing and a mistyped field fails the build, naming the file and both fields', (t) => {
   const { status, output } = syncWithLesson(t, (lesson) => {
@@ -61,6 +73,27 @@ test('a lesson without a solution fails the build, naming the lesson and the fix
   });
   assert.notEqual(status, 0, output);
   assert.match(output, /01-broken has no solution\/ folder\. Add one with the files it changes/);
+});
+
+test('a challenge without its reference answer fails the build, naming the folder', (t) => {
+  const { status, output } = syncWithLesson(t, (lesson) => {
+    writeCode(join(lesson, 'files'));
+    writeCode(join(lesson, 'solution'));
+    writeCode(join(lesson, 'challenges/fewer/starter'), ['client.js']);
+    writeFileSync(join(lesson, 'index.mdx'), GOOD_FRONTMATTER);
+  });
+  assert.notEqual(status, 0, output);
+  assert.match(output, /01-broken has no challenges\/fewer\/reference\/ folder/);
+});
+
+test('a lesson without instructor notes, duration or challenge fails the build, naming the fields', (t) => {
+  const { status, output } = syncWithLesson(t, (lesson) => {
+    writeCode(join(lesson, 'files'));
+    writeCode(join(lesson, 'solution'));
+    writeFileSync(join(lesson, 'index.mdx'), '---\ntitle: A broken lesson\ndescription: A lesson made broken on purpose, to see the build refuse it.\n---\n\nText.\n');
+  });
+  assert.notEqual(status, 0, output);
+  for (const field of ['duration', 'instructor', 'challenges']) assert.match(output, new RegExp(field));
 });
 
 test('an openFile that is not among the files fails the build', (t) => {

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { checkClaim, summarise } from '../src/lessons/claims.ts';
+import { challengeRun } from '../src/lessons/lesson-files.ts';
 import { lessonsOnDisk, runVariant } from './helpers/lessons.ts';
 
 const lessons = lessonsOnDisk();
@@ -31,6 +32,24 @@ for (const lesson of lessons) {
           const failures = checkClaim(claim, events).map((f) => `${f.metric} was ${f.measured}, expected ${f.expected}`);
           assert.deepEqual(failures, [], `content/lessons/${lesson.id}: "${claim.says}" does not hold: ${failures.join('; ')} (run: ${JSON.stringify(summarise(events, claim.within))})`);
         }
+      });
+    }
+    // Challenges: the starting code must fail the challenge, and the reference answer must pass,
+    // or the challenge asks for nothing (or for the impossible).
+    for (const challenge of lesson.frontmatter.challenges) {
+      const judge = async (which: 'starter' | 'reference') => {
+        const run = challengeRun(challenge.id, which);
+        const { events } = await runVariant(lesson, run);
+        const failures = checkClaim({ run, says: challenge.task, within: challenge.within, expect: challenge.expect }, events);
+        return { failures: failures.map((f) => `${f.metric} was ${f.measured}, expected ${f.expected}`), measured: JSON.stringify(summarise(events, challenge.within)) };
+      };
+      test(`challenge ${challenge.id}: its starting code fails it`, async () => {
+        const { failures, measured } = await judge('starter');
+        assert.ok(failures.length > 0, `content/lessons/${lesson.id}/challenges/${challenge.id}/starter passes its own challenge (${measured})`);
+      });
+      test(`challenge ${challenge.id}: its reference answer passes — ${challenge.task}`, async () => {
+        const { failures, measured } = await judge('reference');
+        assert.deepEqual(failures, [], `content/lessons/${lesson.id}/challenges/${challenge.id}/reference fails: ${failures.join('; ')} (${measured})`);
       });
     }
   });

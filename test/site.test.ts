@@ -49,3 +49,35 @@ test('the home page lists every lesson, in order', { skip: !built && 'needs a bu
   const linked = [...html.matchAll(/href="\/lessons\/([^/"]+)\/"/g)].map((match) => match[1]);
   assert.deepEqual(linked, lessons.map((id) => id.replace(/^\d+-/, '')));
 });
+
+test('the agenda total is the sum of the lessons’ durations', { skip: !built && 'needs a build' }, async () => {
+  const { lessonsOnDisk } = await import('./helpers/lessons.ts');
+  const durations = lessonsOnDisk().map((lesson) => lesson.frontmatter.duration);
+  const html = readFileSync(join(dist, 'agenda/index.html'), 'utf8');
+  const total = Number(/data-agenda-total[^>]*>(\d+) minutes</.exec(html)?.[1]);
+  assert.equal(total, durations.reduce((sum, minutes) => sum + minutes, 0));
+  const rows = [...html.matchAll(/data-agenda-minutes="(\d+)"/g)].map((match) => Number(match[1]));
+  assert.deepEqual(rows, durations);
+});
+
+test('challenge reference answers are never shipped', { skip: !built && 'needs a build' }, async () => {
+  const { lessonsOnDisk } = await import('./helpers/lessons.ts');
+  const { readLessonFiles, challengeRun } = await import('../src/lessons/lesson-files.ts');
+  const shipped = readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(html|js|json)$/.test(entry.name))
+    .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'))
+    .join('\n');
+  let checked = 0;
+  for (const lesson of lessonsOnDisk()) {
+    for (const challenge of lesson.frontmatter.challenges) {
+      const start = readLessonFiles(lesson.folder, challengeRun(challenge.id, 'starter'));
+      for (const file of readLessonFiles(lesson.folder, challengeRun(challenge.id, 'reference'))) {
+        if (start.find((starter) => starter.name === file.name)?.content === file.content) continue;
+        checked++;
+        // As written, and as it would appear inside JSON.
+        assert.ok(!shipped.includes(file.content) && !shipped.includes(JSON.stringify(file.content).slice(1, -1)), `${lesson.id} ${challenge.id} ${file.name} is in dist/`);
+      }
+    }
+  }
+  assert.ok(checked >= 8, `checked ${checked} reference files`);
+});

@@ -124,18 +124,22 @@ export class LessonWorkspace extends HTMLElement {
     this.#current?.abort();
   }
 
-  /** Runs the learner's code; with `check`, judges the run by the lesson's solution claims. */
-  async run({ check = false }: { check?: boolean } = {}): Promise<void> {
+  /**
+   * Runs the learner's code; with `check`, judges the run by the lesson's solution claims.
+   * Resolves with what the run reported (challenges judge it themselves), or undefined when the
+   * run did not start or a newer one took over.
+   */
+  async run({ check = false }: { check?: boolean } = {}): Promise<{ end: RunEnd; events: RunEvent[] } | undefined> {
     performance.mark(MARK_RUN);
     this.#current?.abort();
     const controller = new AbortController();
     this.#current = controller;
     const runtime = await this.runtime;
-    if (this.#current !== controller) return;
+    if (this.#current !== controller) return undefined;
     const status = runtime.status();
     if (status.state === 'unavailable') {
       this.#status(status.message, 'error');
-      return;
+      return undefined;
     }
 
     this.#meter.reset();
@@ -155,12 +159,24 @@ export class LessonWorkspace extends HTMLElement {
       },
     });
     // A newer run took over: it reports for itself.
-    if (this.#current !== controller) return;
+    if (this.#current !== controller) return undefined;
     this.#current = undefined;
     this.#setRunning(false);
     this.#meter.describe();
     this.#report(end);
     if (check) this.#judge(end, events);
+    return { end, events };
+  }
+
+  /** Puts a challenge's starting code in the editors; Undo brings the learner's code back. */
+  startChallenge(files: LessonFile[], title: string) {
+    this.stop();
+    this.#closeSolution();
+    const contents = new Map(this.#tabs.files().map((file) => [file.name, file.content]));
+    for (const file of files) contents.set(file.name, file.content);
+    this.#tabs.replace(contents);
+    this.#offerUndo('Undo challenge');
+    this.#status(`The code for the challenge "${title}" is in the editor. Undo challenge brings your code back.`);
   }
 
   /** Check: the run passes when every solution claim holds for it. */
@@ -416,7 +432,7 @@ function rememberChoice(choice: RuntimeChoice) {
   history.replaceState(history.state, '', url);
 }
 
-const METRIC_NAMES: Record<Metric, string> = {
+export const METRIC_NAMES: Record<Metric, string> = {
   peakOpen: 'Open connections at the peak',
   finalOpen: 'Open connections at the end',
   accepted: 'Connections accepted',

@@ -47,4 +47,18 @@ export function markComplete(lessonId: string): void {
 
 export function resetProgress(): void {
   write(PROGRESS, undefined);
+  write(CHALLENGES, undefined);
+}
+
+const CHALLENGES = 'keep-alive-lab:challenges';
+
+/** Challenges passed, as `lessonId/challengeId` keys with the date of the first pass. */
+export function loadChallengesPassed(): Record<string, string> {
+  return read<Record<string, string>>(CHALLENGES) ?? {};
+}
+
+export function markChallengePassed(lessonId: string, challengeId: string): void {
+  const passed = loadChallengesPassed();
+  passed[`${lessonId}/${challengeId}`] ??= new Date().toISOString();
+  write(CHALLENGES, passed);
 }

@@ -14,19 +14,36 @@ const REQUIRED = ['server.js', 'client.js'];
 export type LessonVariant = string;
 
 /**
+ * A challenge's code: its starting point (challenges/ID/starter/, over files/) or its reference
+ * answer (challenges/ID/reference/, over that). References are read by tests only, never shipped.
+ */
+export function challengeRun(id: string, which: 'starter' | 'reference'): LessonVariant {
+  return `challenge:${id}:${which}`;
+}
+
+/**
  * @param lessonFolder absolute path of content/lessons/NN-slug. Passed in rather than derived
  * from import.meta.url, which points into the build output once Astro has bundled this file.
  */
 export function readLessonFiles(lessonFolder: string, variant: LessonVariant): LessonFile[] {
   const shown = relative(process.cwd(), lessonFolder) || lessonFolder;
+  const challenge = /^challenge:([a-z0-9-]+):(starter|reference)$/.exec(variant);
+  if (challenge) {
+    const [, id, which] = challenge;
+    const start = overlay(readLessonFiles(lessonFolder, 'starter'), readFolder(lessonFolder, `challenges/${id}/starter`, shown, []));
+    return which === 'starter' ? start : overlay(start, readFolder(lessonFolder, `challenges/${id}/reference`, shown, []));
+  }
   if (variant !== 'starter') {
-    const overlay = readFolder(lessonFolder, variant === 'solution' ? 'solution' : `variants/${variant}`, shown, []);
-    const starter = readLessonFiles(lessonFolder, 'starter');
-    return starter.map((file) => overlay.find((changed) => changed.name === file.name) ?? file).concat(
-      overlay.filter((added) => !starter.some((file) => file.name === added.name)),
-    );
+    return overlay(readLessonFiles(lessonFolder, 'starter'), readFolder(lessonFolder, variant === 'solution' ? 'solution' : `variants/${variant}`, shown, []));
   }
   return readFolder(lessonFolder, 'files', shown, REQUIRED);
+}
+
+/** `base` with the files of `changes` in place of its own, and any new ones added. */
+function overlay(base: LessonFile[], changes: LessonFile[]): LessonFile[] {
+  return base
+    .map((file) => changes.find((changed) => changed.name === file.name) ?? file)
+    .concat(changes.filter((added) => !base.some((file) => file.name === added.name)));
 }
 
 function readFolder(lessonFolder: string, subfolder: string, shown: string, required: string[]): LessonFile[] {

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
-import { readLessonFiles } from './lesson-files.ts';
+import { challengeRun, readLessonFiles } from './lesson-files.ts';
 
 export function lessonLoader(): Loader {
   const lessons = glob({
@@ -21,7 +21,7 @@ export function lessonLoader(): Loader {
         const folder = resolve(entry.filePath ?? '', '..');
         const starter = readLessonFiles(folder, 'starter');
         readLessonFiles(folder, 'solution');
-        const data = entry.data as { openFile?: string; claims?: { run: string }[] };
+        const data = entry.data as { openFile?: string; claims?: { run: string }[]; challenges?: { id: string }[] };
         // Every variant a claim names must exist (readLessonFiles throws with the fix if not).
         for (const run of new Set((data.claims ?? []).map((claim) => claim.run))) readLessonFiles(folder, run);
         const openFile = data.openFile ?? 'client.js';
@@ -30,6 +30,8 @@ export function lessonLoader(): Loader {
             `${entry.filePath}: openFile "${openFile}" is not in files/ (${starter.map((file) => file.name).join(', ')}). Name one of those, or add the file.`,
           );
         }
+        // Every challenge needs its starting code and a reference answer (readLessonFiles names the folder).
+        for (const challenge of data.challenges ?? []) readLessonFiles(folder, challengeRun(challenge.id, 'reference'));
       }
     },
   };

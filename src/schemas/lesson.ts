@@ -45,6 +45,35 @@ export const claim = z
   .strict();
 export type Claim = z.infer<typeof claim>;
 
+/**
+ * A task at the end of a lesson with no solution to copy: the learner starts from
+ * challenges/ID/starter/ (over files/) and passes when a run meets `expect`. challenges/ID/reference/
+ * holds an answer that `npm test` proves passes (and proves the starter fails); it is never shipped.
+ */
+export const challenge = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a kebab-case name, the folder under challenges/'),
+    title: z.string().min(5).max(80),
+    /** What to achieve, in words; the numbers in it must match `expect`. */
+    task: z.string().min(30),
+    within: z.number().int().positive().optional(),
+    expect: z.partialRecord(z.enum(METRICS), bound).refine((value) => Object.keys(value).length > 0, 'name at least one metric'),
+  })
+  .strict();
+export type Challenge = z.infer<typeof challenge>;
+
+/** For whoever teaches the lesson to a room: shown in presenter view, hidden from learners. */
+export const instructorNotes = z
+  .object({
+    /** What to say while the code runs. */
+    points: z.array(z.string().min(10)).min(1),
+    /** What learners get wrong, and what to tell them. */
+    mistakes: z.array(z.string().min(10)).default([]),
+    /** One question to ask the room before revealing the answer. */
+    question: z.string().min(10),
+  })
+  .strict();
+
 export const lessonSchema = z
   .object({
     /** Shown as the page's <h1> and in the lesson list. */
@@ -57,6 +86,11 @@ export const lessonSchema = z
     node: z.union([z.literal(20), z.literal(22)]).default(22),
     /** What a run of the lesson's code shows; checked by `npm test`. */
     claims: z.array(claim).default([]),
+    /** Suggested minutes in a workshop, for the agenda page. */
+    duration: z.number().int().min(1).max(60),
+    instructor: instructorNotes,
+    /** At least one task beyond the solution, judged like the claims. */
+    challenges: z.array(challenge).min(1),
   })
   .strict();
 export type LessonFrontmatter = z.infer<typeof lessonSchema>;

@@ -65,6 +65,12 @@ function loadNodeTypes(): Promise<void> {
   return nodeTypes;
 }
 
+/** The code's font size and line height, from the CSS variables the static code uses too. */
+function codeSize(): { fontSize: number; lineHeight: number } {
+  const styles = getComputedStyle(document.documentElement);
+  return { fontSize: parseFloat(styles.getPropertyValue('--code-size')) || 14, lineHeight: parseFloat(styles.getPropertyValue('--code-line')) || 20 };
+}
+
 export function mountEditor(panel: HTMLElement, options: MountOptions): MountedEditor {
   void loadNodeTypes();
   const host = document.createElement('div');
@@ -79,8 +85,7 @@ export function mountEditor(panel: HTMLElement, options: MountOptions): MountedE
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
     fontFamily: styles.getPropertyValue('--font-code'),
-    fontSize: 14,
-    lineHeight: 20,
+    ...codeSize(),
     padding: { top: 8, bottom: 8 },
     lineNumbersMinChars: 3,
     lineDecorationsWidth: 14,
@@ -94,6 +99,8 @@ export function mountEditor(panel: HTMLElement, options: MountOptions): MountedE
     ariaLabel: `${options.fileName}, editable. Press Ctrl+M (Cmd+M on a Mac) to let Tab move focus out of the editor.`,
   });
   editor.setScrollTop(options.scrollTop);
+  // Presenter view changes the code size; the static code follows the CSS, the editor follows here.
+  document.addEventListener('lab-present', () => editor.updateOptions(codeSize()));
   // Ctrl/Cmd+Enter would insert a line in Monaco; in the lab it runs the lesson.
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRunShortcut);
 
