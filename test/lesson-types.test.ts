@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import ts from 'typescript';
 import { editorTypeFiles } from '../src/lessons/editor-types.ts';
-import { readLessonFiles } from '../src/lessons/lesson-files.ts';
+import { challengeRun, readLessonFiles } from '../src/lessons/lesson-files.ts';
 import { LESSONS_DIR, lessonsOnDisk } from './helpers/lessons.ts';
 
 const typeFiles = editorTypeFiles();
+const parsedDeclarations = new Map<string, ts.SourceFile>();
 
 function diagnosticsFor(files: { name: string; content: string }[]): string[] {
   const options: ts.CompilerOptions = {
@@ -37,8 +38,16 @@ function diagnosticsFor(files: { name: string; content: string }[]): string[] {
   host.readFile = (path) => sources.get(path) ?? readFile(path);
   host.fileExists = (path) => sources.has(path) || ts.sys.fileExists(path);
   const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (path, version) =>
-    sources.has(path) ? ts.createSourceFile(path, sources.get(path)!, version) : getSourceFile(path, version);
+  // Declarations (Node's types, TypeScript's libs) are parsed once for all tests.
+  host.getSourceFile = (path, version) => {
+    if (path.startsWith('/lesson/')) return ts.createSourceFile(path, sources.get(path)!, version);
+    let parsed = parsedDeclarations.get(path);
+    if (!parsed) {
+      parsed = sources.has(path) ? ts.createSourceFile(path, sources.get(path)!, version) : getSourceFile(path, version);
+      if (parsed) parsedDeclarations.set(path, parsed);
+    }
+    return parsed;
+  };
   const program = ts.createProgram([...sources.keys()], options, host);
   return ts
     .getPreEmitDiagnostics(program)
@@ -52,7 +61,13 @@ test('the editor is given the Node types the lessons import, and fetch\'s', () =
 });
 
 for (const lesson of lessonsOnDisk()) {
-  const runs = new Set(['starter', 'solution', ...readdirSync(join(LESSONS_DIR, lesson.id)).includes('variants') ? readdirSync(join(LESSONS_DIR, lesson.id, 'variants')) : []]);
+  const runs = new Set([
+    'starter',
+    'solution',
+    ...(readdirSync(join(LESSONS_DIR, lesson.id)).includes('variants') ? readdirSync(join(LESSONS_DIR, lesson.id, 'variants')) : []),
+    // Challenge code is edited in the same editor.
+    ...lesson.frontmatter.challenges.flatMap((challenge) => [challengeRun(challenge.id, 'starter'), challengeRun(challenge.id, 'reference')]),
+  ]);
   for (const run of runs) {
     test(`${lesson.id} ${run}: no type errors in the editor`, () => {
       assert.deepEqual(diagnosticsFor(readLessonFiles(lesson.folder, run)), []);
