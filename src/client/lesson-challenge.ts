@@ -1,7 +1,7 @@
 // <lesson-challenge>: a task at the end of a lesson with no solution to copy. "Start" puts its
 // code in the workspace's editors (undoable); "Check" runs the learner's code there and judges
 // the run by the challenge's numbers, the same way lesson claims are judged in `npm test`.
-import { checkClaim, summarise } from '../lessons/claims.ts';
+import { checkClaim, METRIC_NAMES, summarise } from '../lessons/claims.ts';
 import type { Challenge } from '../schemas/lesson.ts';
 import type { LessonFile } from '../schemas/run-events.ts';
 import type { LessonWorkspace } from './lesson-workspace.ts';
@@ -62,7 +62,7 @@ export class LessonChallenge extends HTMLElement {
     this.#show(
       'fail',
       `Not yet. ${measured}`,
-      failures.map((failure) => `${LABELS[failure.metric]} was ${failure.measured}; the challenge needs ${failure.expected}.`),
+      failures.map((failure) => `${METRIC_NAMES[failure.metric]} was ${failure.measured}; the challenge needs ${failure.expected}.`),
     );
   }
 
@@ -78,12 +78,5 @@ export class LessonChallenge extends HTMLElement {
   }
 }
 
-const LABELS: Record<string, string> = {
-  peakOpen: 'Open connections at the peak',
-  finalOpen: 'Open connections',
-  accepted: 'Connections accepted',
-  requests: 'Requests',
-  clientExitCode: "The client's exit code",
-};
 
 customElements.define('lesson-challenge', LessonChallenge);

@@ -8,7 +8,7 @@ import {
   type RuntimeChoice,
 } from '../runtime/choose-runtime.ts';
 import type { Runtime, RuntimeStatus } from '../runtime/runtime.ts';
-import { checkClaim, summarise } from '../lessons/claims.ts';
+import { checkClaim, METRIC_NAMES, summarise } from '../lessons/claims.ts';
 import type { Claim, Metric } from '../schemas/lesson.ts';
 import { markComplete } from './local-store.ts';
 import { shareLink } from './share-link.ts';
@@ -432,13 +432,6 @@ function rememberChoice(choice: RuntimeChoice) {
   history.replaceState(history.state, '', url);
 }
 
-export const METRIC_NAMES: Record<Metric, string> = {
-  peakOpen: 'Open connections at the peak',
-  finalOpen: 'Open connections at the end',
-  accepted: 'Connections accepted',
-  requests: 'Requests',
-  clientExitCode: 'The client’s exit code',
-};
 
 function describeExit(exit: Extract<RunEvent, { type: 'exit' }>): string {
   if (exit.stoppedByLab) return 'was stopped by the lab.';

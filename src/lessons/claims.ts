@@ -5,6 +5,15 @@ import type { RunEvent } from '../schemas/run-events.ts';
 
 export type RunSummary = Record<Metric, number>;
 
+/** Each metric in words, for Check results and challenge texts. */
+export const METRIC_NAMES: Record<Metric, string> = {
+  peakOpen: 'Open connections at the peak',
+  finalOpen: 'Open connections at the end',
+  accepted: 'Connections accepted',
+  requests: 'Requests',
+  clientExitCode: 'The client’s exit code',
+};
+
 /**
  * The numbers of a run: the server's highest open count, its totals, and the client's exit code
  * (-1 if it never exited by itself). With `within`, only what happened in the first `within` ms.

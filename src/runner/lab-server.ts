@@ -33,6 +33,8 @@ export interface LabServerOptions {
 export interface LabServer {
   readonly port: number;
   readonly url: string;
+  /** Compresses the site's big assets ahead of the first request for them (the editor's are MBs). */
+  warmUp(): Promise<void>;
   /** Stops every run, waits for their processes to end, and closes the server. */
   close(): Promise<void>;
 }
@@ -41,7 +43,7 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const activeRuns = new Set<Promise<void>>();
   const stopAll = new Set<() => void>();
-  const serveStatic = createStaticHandler(options.distDir);
+  const statics = createStaticHandler(options.distDir);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   let port = options.port;
   const guard = () => ({ port, host: options.host ?? LOOPBACK, token: options.token });
@@ -70,7 +72,7 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
         .end(JSON.stringify({ runner: 'local', timeLimitMs: limits.timeLimitMs }));
       return;
     }
-    serveStatic(request, response).catch(() => {
+    statics.serve(request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500);
       response.end();
     });
@@ -107,6 +109,7 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
   return {
     port,
     url: `http://${shownHost}:${port}/${options.token ? `?token=${options.token}` : ''}`,
+    warmUp: statics.warmUp,
     async close() {
       for (const stop of stopAll) stop();
       await Promise.all(activeRuns);

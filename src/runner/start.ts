@@ -65,6 +65,7 @@ try {
   throw error;
 }
 console.log(`Keep-Alive Lab is running at ${lab.url}  (Ctrl+C stops it and every run)`);
+void lab.warmUp();
 if (token) {
   console.log(
     `It listens on ${host}, beyond this machine, and runs code sent to it: share the address above, token included, only with people you trust.`,

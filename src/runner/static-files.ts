@@ -41,7 +41,13 @@ async function fileAt(path: string): Promise<string | undefined> {
 /** Files this size and up are compressed once, at the best level, and kept (the editor's are MBs). */
 const CACHE_FROM_BYTES = 64 * 1024;
 
-export function createStaticHandler(distDir: string) {
+export interface StaticFiles {
+  serve(request: IncomingMessage, response: ServerResponse): Promise<void>;
+  /** Compresses the big assets now, one after another, so the first click into code does not wait. */
+  warmUp(): Promise<void>;
+}
+
+export function createStaticHandler(distDir: string): StaticFiles {
   const root = normalize(distDir + sep);
   // Compressing Monaco and the TypeScript worker on every request would cost the CPU the
   // learner's browser needs to start the editor, on the same two cores in a workshop laptop.
@@ -57,14 +63,14 @@ export function createStaticHandler(distDir: string) {
     }
     return entry.body;
   };
-  // Compress the big assets once now, one after another, so the first click into code does not wait.
-  void (async () => {
+
+  const warmUp = async () => {
     const assets = await readdir(join(root, '_astro')).catch(() => [] as string[]);
     for (const name of assets) {
       if (COMPRESSIBLE.test(CONTENT_TYPES[extname(name)] ?? '')) await compressedBody(join(root, '_astro', name)).catch(() => undefined);
     }
-  })();
-  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+  };
+  const serve = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
@@ -115,4 +121,5 @@ export function createStaticHandler(distDir: string) {
     if (gzip) body.pipe(createGzip()).pipe(response);
     else body.pipe(response);
   };
+  return { serve, warmUp };
 }

@@ -22,6 +22,7 @@ const builds = Array.from({ length: REPEATS }, () => buildOnce(root));
 const pages = builds[0]!.pages;
 
 const lab = await startLabServer({ distDir: join(root, 'dist'), port: 0 });
+await lab.warmUp();
 const lessonUrl = new URL(LESSON, lab.url).href;
 const figures: (Figure & { budget?: string })[] = [];
 const browser = await launchBrowser();

@@ -27,6 +27,7 @@ const check = (figure: string, value: number, limit: number, unit: string, atMos
   checks.push({ figure, value: `${Math.round(value * 10) / 10} ${unit}`, limit: `${atMost ? '≤' : '≥'} ${limit} ${unit}`, ok: atMost ? value <= limit : value >= limit });
 
 const lab = await startLabServer({ distDir, port: 0 });
+await lab.warmUp();
 const pages = ['/', ...readdirSync(join(distDir, 'lessons')).map((slug) => `/lessons/${slug}/`)];
 const browser = await launchBrowser();
 try {

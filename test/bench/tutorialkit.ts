@@ -68,6 +68,7 @@ export async function compareWithTutorialKit({ repeats, lab }: { repeats: number
   const builds = Array.from({ length: repeats }, () => buildTutorialKit());
   const server = await startLabServer({ distDir: join(PROJECT, 'dist'), port: 0 });
   const labServer = await startLabServer({ distDir: new URL('../../dist', import.meta.url).pathname, port: 0 });
+  await Promise.all([server.warmUp(), labServer.warmUp()]);
   const tkUrl = new URL(TK_LESSON, server.url).href;
   const labUrl = new URL(LESSON, labServer.url).href;
   const figures: Figure[] = [];
