@@ -20,11 +20,17 @@ export async function startLighthouse(): Promise<LighthouseSession> {
   });
   return {
     async scores(url) {
-      const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
-      if (!result) throw new Error(`Lighthouse returned nothing for ${url}.`);
-      const { categories, runtimeError } = result.lhr;
-      if (runtimeError) throw new Error(`Lighthouse could not load ${url}: ${runtimeError.message}`);
-      return Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((categories[id]?.score ?? 0) * 100)])) as Scores;
+      // Lighthouse sometimes fails to record a trace (NO_NAVSTART and friends) and asks to be run
+      // again; a page that really does not load fails all three tries.
+      let lastError = '';
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+        if (!result) throw new Error(`Lighthouse returned nothing for ${url}.`);
+        const { categories, runtimeError } = result.lhr;
+        if (!runtimeError) return Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((categories[id]?.score ?? 0) * 100)])) as Scores;
+        lastError = `${runtimeError.code}: ${runtimeError.message}`;
+      }
+      throw new Error(`Lighthouse could not load ${url} in 3 tries: ${lastError}`);
     },
     async close() {
       chrome.kill();
