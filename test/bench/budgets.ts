@@ -8,7 +8,7 @@ export const ENFORCED = {
   lessonCssKB: 15,
   /**
    * Everything the editor fetches, from the first click until its TypeScript worker and Node's
-   * types are in. TypeScript alone is 1,019 KB of it; the rest is cut to what lessons use
+   * types are in. TypeScript alone is about 995 KB of it; the rest is cut to what lessons use
    * (src/build/monaco-slim.ts, src/client/editor/monaco.ts). See README, Performance.
    */
   editorKB: 2_000,
