@@ -205,9 +205,7 @@ export class LessonWorkspace extends HTMLElement {
     region.hidden = outcome === undefined;
     if (outcome === undefined) return;
     region.dataset.outcome = outcome;
-    const paragraph = document.createElement('p');
-    paragraph.style.margin = '0';
-    paragraph.textContent = text;
+    const paragraph = Object.assign(document.createElement('p'), { textContent: text });
     const list = document.createElement('ul');
     for (const item of items) list.append(Object.assign(document.createElement('li'), { textContent: item }));
     region.replaceChildren(paragraph, ...(items.length ? [list] : []));

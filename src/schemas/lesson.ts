@@ -20,6 +20,9 @@ const bound = z
   .refine((value) => Object.keys(value).length > 0, 'give atLeast, atMost or equals');
 export type Bound = z.infer<typeof bound>;
 
+/** Bounds on some of the numbers of a run; at least one. */
+const expectation = z.partialRecord(z.enum(METRICS), bound).refine((value) => Object.keys(value).length > 0, 'name at least one metric');
+
 /**
  * A sentence the lesson teaches, tied to numbers a real run of its code must produce.
  * The test suite runs every claim on the pinned Node; the prose may only say what passes.
@@ -40,7 +43,7 @@ export const claim = z
      */
     within: z.number().int().positive().optional(),
     /** Bounds on the numbers, e.g. `accepted: { atMost: 1 }`. */
-    expect: z.partialRecord(z.enum(METRICS), bound).refine((value) => Object.keys(value).length > 0, 'name at least one metric'),
+    expect: expectation,
   })
   .strict();
 export type Claim = z.infer<typeof claim>;
@@ -57,7 +60,7 @@ export const challenge = z
     /** What to achieve, in words; the numbers in it must match `expect`. */
     task: z.string().min(30),
     within: z.number().int().positive().optional(),
-    expect: z.partialRecord(z.enum(METRICS), bound).refine((value) => Object.keys(value).length > 0, 'name at least one metric'),
+    expect: expectation,
   })
   .strict();
 export type Challenge = z.infer<typeof challenge>;
