@@ -24,6 +24,8 @@ export class RunOutput extends HTMLElement {
   #atLineStart = new Map<string, boolean>();
   /** Whether the last block ends inside a line, which the next text then continues. */
   #midLine = false;
+  /** Characters in the last block, which takes text until it passes BLOCK_CHARS at a line end. */
+  #blockChars = 0;
 
   get #pre(): HTMLElement {
     return this.querySelector<HTMLElement>('[data-output]') ?? this;
@@ -78,12 +80,14 @@ export class RunOutput extends HTMLElement {
     const last = pre.lastElementChild;
     let block = this.#midLine && last?.classList.contains('output-block') ? (last as HTMLElement) : undefined;
     for (const chunk of this.#pending.slice(first).flatMap(splitLarge)) {
-      if (!block || (!this.#midLine && (block.textContent?.length ?? 0) > BLOCK_CHARS)) {
+      if (!block || (!this.#midLine && this.#blockChars > BLOCK_CHARS)) {
         block = document.createElement('div');
         block.className = 'output-block';
         pre.append(block);
+        this.#blockChars = 0;
       }
       this.#render(chunk, block);
+      this.#blockChars += chunk.text.length;
       this.#midLine = [...this.#atLineStart.values()].includes(false);
     }
     this.#pending = [];
