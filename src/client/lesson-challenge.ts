@@ -1,13 +1,11 @@
 // <lesson-challenge>: a task at the end of a lesson with no solution to copy. "Start" puts its
 // code in the workspace's editors (undoable); "Check" runs the learner's code there and judges
 // the run by the challenge's numbers, the same way lesson claims are judged in `npm test`.
-import { checkClaim, METRIC_NAMES, summarise } from '../lessons/claims.ts';
+import { checkClaim, METRIC_NAMES, plural, summarise } from '../lessons/claims.ts';
 import type { Challenge } from '../schemas/lesson.ts';
 import type { LessonFile } from '../schemas/run-events.ts';
 import type { LessonWorkspace } from './lesson-workspace.ts';
 import { markChallengePassed } from './local-store.ts';
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 export class LessonChallenge extends HTMLElement {
   get #challenge(): Challenge {
@@ -53,7 +51,7 @@ export class LessonChallenge extends HTMLElement {
     const failures = checkClaim(claim, run.events);
     const summary = summarise(run.events, challenge.within);
     const when = challenge.within ? ` in the first ${challenge.within / 1000} s` : '';
-    const measured = `Measured${when}: ${plural(summary.requests, 'request')}, ${plural(summary.accepted, 'connection')} accepted, ${summary.finalOpen} open at the end.`;
+    const measured = `Measured${when}: ${summary.requests} ${plural(summary.requests, 'request')}, ${summary.accepted} ${plural(summary.accepted, 'connection')} accepted, ${summary.finalOpen} open at the end.`;
     if (failures.length === 0) {
       markChallengePassed(workspace.dataset.lesson ?? '', challenge.id);
       this.#show('pass', `Challenge passed. ${measured}`);

@@ -8,7 +8,7 @@ import {
   type RuntimeChoice,
 } from '../runtime/choose-runtime.ts';
 import type { Runtime, RuntimeStatus } from '../runtime/runtime.ts';
-import { checkClaim, METRIC_NAMES, summarise } from '../lessons/claims.ts';
+import { checkClaim, METRIC_NAMES, plural, summarise } from '../lessons/claims.ts';
 import type { Claim, Metric } from '../schemas/lesson.ts';
 import { markComplete } from './local-store.ts';
 import { shareLink } from './share-link.ts';
@@ -435,10 +435,6 @@ function describeExit(exit: Extract<RunEvent, { type: 'exit' }>): string {
   if (exit.stoppedByLab) return 'was stopped by the lab.';
   if (exit.code !== null) return `exited with code ${exit.code}.`;
   return `was ended by signal ${exit.signal}.`;
-}
-
-function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`;
 }
 
 customElements.define('lesson-workspace', LessonWorkspace);

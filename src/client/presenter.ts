@@ -5,7 +5,7 @@
 const KEY = 'keep-alive-lab:present';
 const root = document.documentElement;
 
-export function presenting(): boolean {
+function presenting(): boolean {
   return root.hasAttribute('data-present');
 }
 

@@ -19,11 +19,15 @@ export interface Row {
 }
 
 export function summarise(figure: Figure): Row {
-  const sorted = [...figure.samples].sort((a, b) => a - b);
-  if (sorted.length === 0) throw new Error(`No samples for "${figure.name}".`);
-  // The lower middle for an even count: a figure is never better than a sample we saw.
-  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
-  return { name: figure.name, unit: figure.unit, median: round(median), min: round(sorted[0]!), max: round(sorted.at(-1)!), runs: sorted.length };
+  if (figure.samples.length === 0) throw new Error(`No samples for "${figure.name}".`);
+  return {
+    name: figure.name,
+    unit: figure.unit,
+    median: round(median(figure.samples)),
+    min: round(Math.min(...figure.samples)),
+    max: round(Math.max(...figure.samples)),
+    runs: figure.samples.length,
+  };
 }
 
 export function markdownTable(rows: Row[]): string {
@@ -43,6 +47,7 @@ export function writeJson(path: string, value: unknown): void {
   writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** The lower middle for an even count: a figure is never better than a sample we saw. */
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
