@@ -90,6 +90,33 @@ test('a challenge starts from its own code, fails on it, and passes once the lea
   await expect(result).toContainText('Challenge passed', { timeout: 30_000 });
 });
 
+test('a timed challenge is judged from the server’s last request, in the page as in npm test', async ({ page }) => {
+  const lesson = new LessonPage(page);
+  await page.goto('/lessons/server-timeouts/');
+  const challenge = page.getByRole('region', { name: 'Challenge: Fix it from the server' });
+  await expect(challenge).toContainText('within 3 s of the server’s last request');
+  await challenge.getByRole('button', { name: /Start from the challenge code/ }).click();
+  await lesson.fileTab('server.js').click();
+  await expect(lesson.staticCode('server.js')).toContainText('server.keepAliveTimeout = 0;');
+
+  await challenge.getByRole('button', { name: 'Check the challenge' }).click();
+  const result = challenge.getByRole('region', { name: /^Result:/ });
+  await expect(result).toContainText('Not yet', { timeout: 30_000 });
+  await expect(result).toContainText('Measured within 3 s of the server’s last request: 50 requests');
+  await expect(result).toContainText('Open connections at the end was 50');
+
+  // The fix, typed as a learner would: close connections idle for 1 s (about 2 s with Node's buffer).
+  await lesson.staticCode('server.js').locator('.line', { hasText: 'server.keepAliveTimeout = 0' }).click();
+  await expect(lesson.editor('server.js')).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('1000');
+  await challenge.getByRole('button', { name: 'Check the challenge' }).click();
+  await expect(result).toContainText('Challenge passed', { timeout: 30_000 });
+  await expect(result).toContainText('0 open at the end');
+});
+
 test('printing a lesson gives the prose, the code and the recorded runs, without the controls', async ({ page }) => {
   const lesson = new LessonPage(page);
   await page.goto('/lessons/the-leak/');

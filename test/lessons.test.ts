@@ -30,7 +30,7 @@ for (const lesson of lessons) {
         if (!claims.some((claim) => claim.expect.clientExitCode !== undefined)) assert.equal(end.reason, 'completed', end.message);
         for (const claim of claims) {
           const failures = checkClaim(claim, events).map((f) => `${f.metric} was ${f.measured}, expected ${f.expected}`);
-          assert.deepEqual(failures, [], `content/lessons/${lesson.id}: "${claim.says}" does not hold: ${failures.join('; ')} (run: ${JSON.stringify(summarise(events, claim.within))})`);
+          assert.deepEqual(failures, [], `content/lessons/${lesson.id}: "${claim.says}" does not hold: ${failures.join('; ')} (run: ${JSON.stringify(summarise(events, claim))})`);
         }
       });
     }
@@ -40,8 +40,8 @@ for (const lesson of lessons) {
       const judge = async (which: 'starter' | 'reference') => {
         const run = challengeRun(challenge.id, which);
         const { events } = await runVariant(lesson, run);
-        const failures = checkClaim({ run, says: challenge.task, within: challenge.within, expect: challenge.expect }, events);
-        return { failures: failures.map((f) => `${f.metric} was ${f.measured}, expected ${f.expected}`), measured: JSON.stringify(summarise(events, challenge.within)) };
+        const failures = checkClaim({ run, says: challenge.task, within: challenge.within, from: challenge.from, expect: challenge.expect }, events);
+        return { failures: failures.map((f) => `${f.metric} was ${f.measured}, expected ${f.expected}`), measured: JSON.stringify(summarise(events, challenge)) };
       };
       test(`challenge ${challenge.id}: its starting code fails it`, async () => {
         const { failures, measured } = await judge('starter');

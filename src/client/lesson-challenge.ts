@@ -1,7 +1,7 @@
 // <lesson-challenge>: a task at the end of a lesson with no solution to copy. "Start" puts its
 // code in the workspace's editors (undoable); "Check" runs the learner's code there and judges
 // the run by the challenge's numbers, the same way lesson claims are judged in `npm test`.
-import { checkClaim, METRIC_NAMES, plural, summarise } from '../lessons/claims.ts';
+import { checkClaim, describeMoment, METRIC_NAMES, plural, summarise } from '../lessons/claims.ts';
 import type { Challenge } from '../schemas/lesson.ts';
 import type { LessonFile } from '../schemas/run-events.ts';
 import type { LessonWorkspace } from './lesson-workspace.ts';
@@ -47,10 +47,11 @@ export class LessonChallenge extends HTMLElement {
       this.#show(undefined, 'The run was stopped before it could be judged.');
       return;
     }
-    const claim = { run: 'challenge', says: challenge.task, within: challenge.within, expect: challenge.expect };
+    const claim = { run: 'challenge', says: challenge.task, within: challenge.within, from: challenge.from, expect: challenge.expect };
     const failures = checkClaim(claim, run.events);
-    const summary = summarise(run.events, challenge.within);
-    const when = challenge.within ? ` in the first ${challenge.within / 1000} s` : '';
+    const summary = summarise(run.events, challenge);
+    const moment = describeMoment(challenge);
+    const when = moment ? ` ${moment}` : '';
     const measured = `Measured${when}: ${summary.requests} ${plural(summary.requests, 'request')}, ${summary.accepted} ${plural(summary.accepted, 'connection')} accepted, ${summary.finalOpen} open at the end.`;
     if (failures.length === 0) {
       markChallengePassed(workspace.dataset.lesson ?? '', challenge.id);

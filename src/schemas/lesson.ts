@@ -24,6 +24,27 @@ export type Bound = z.infer<typeof bound>;
 const expectation = z.partialRecord(z.enum(METRICS), bound).refine((value) => Object.keys(value).length > 0, 'name at least one metric');
 
 /**
+ * What a timed claim counts from. `run`: pressing Run, which includes starting both processes, so
+ * only for windows that a slow start cannot eat into. `firstRequest` and `lastRequest`: the first
+ * and the last request the server received (exact times from the meter), so that a window about
+ * the client's work or what follows it holds on a machine of any speed.
+ */
+export const ANCHORS = ['run', 'firstRequest', 'lastRequest'] as const;
+export type Anchor = (typeof ANCHORS)[number];
+
+/** When a claim is judged: at the end of the run, or `within` ms after `from`. */
+const moment = {
+  /**
+   * Judge the numbers as they stood this many milliseconds after `from`, instead of at the end of
+   * the run. For stalls: `within: 5500, from: firstRequest` with `requests: { equals: 5 }`.
+   */
+  within: z.number().int().nonnegative().optional(),
+  /** What `within` counts from; `run` unless given. */
+  from: z.enum(ANCHORS).optional(),
+};
+export type Moment = { within?: number | undefined; from?: Anchor | undefined };
+
+/**
  * A sentence the lesson teaches, tied to numbers a real run of its code must produce.
  * The test suite runs every claim on the pinned Node; the prose may only say what passes.
  * Bounds are ranges that hold on a busy 2-core machine: a flaky claim is a wrong claim.
@@ -37,15 +58,12 @@ export const claim = z
     run: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'starter, solution, or a variants/ folder name in kebab-case'),
     /** The claim in words, as the lesson makes it. */
     says: z.string().min(10),
-    /**
-     * Judge the numbers as they stood this many milliseconds into the run (from Run), instead of
-     * at its end. For stalls: `within: 3000` with `requests: { atMost: 10 }`.
-     */
-    within: z.number().int().positive().optional(),
+    ...moment,
     /** Bounds on the numbers, e.g. `accepted: { atMost: 1 }`. */
     expect: expectation,
   })
-  .strict();
+  .strict()
+  .refine((value) => value.from === undefined || value.within !== undefined, 'from needs within: how many ms after it to judge');
 export type Claim = z.infer<typeof claim>;
 
 /**
@@ -59,10 +77,11 @@ export const challenge = z
     title: z.string().min(5).max(80),
     /** What to achieve, in words; the numbers in it must match `expect`. */
     task: z.string().min(30),
-    within: z.number().int().positive().optional(),
+    ...moment,
     expect: expectation,
   })
-  .strict();
+  .strict()
+  .refine((value) => value.from === undefined || value.within !== undefined, 'from needs within: how many ms after it to judge');
 export type Challenge = z.infer<typeof challenge>;
 
 /** For whoever teaches the lesson to a room: shown in presenter view, hidden from learners. */

@@ -1,10 +1,13 @@
-// Answers /small/N with a 50-byte JSON body and /large/N with 256 KiB of text.
+// Answers /small/N with a 50-byte JSON body, /large/N with 256 KiB of text, and
+// /bytes/SIZE/N with SIZE bytes of text.
 import http from 'node:http';
 
 const large = 'x'.repeat(256 * 1024);
 
 const server = http.createServer((req, res) => {
-  const body = req.url.startsWith('/large/') ? large : JSON.stringify({ ok: true, path: req.url }).padEnd(50);
+  const [, kind, size] = req.url.split('/');
+  const body =
+    kind === 'large' ? large : kind === 'bytes' ? 'x'.repeat(Number(size)) : JSON.stringify({ ok: true, path: req.url }).padEnd(50);
   res.writeHead(200, { 'content-type': 'text/plain', 'content-length': Buffer.byteLength(body) });
   res.end(body);
 });

@@ -22,6 +22,11 @@ async function getStatuses(agent, count) {
   return statuses;
 }
 
+/** How many sockets (or waiting requests) an agent's pool holds, over all origins. */
+function countSockets(pool) {
+  return Object.values(pool).reduce((sum, list) => sum + (list?.length ?? 0), 0);
+}
+
 // Count every TCP connection this process opens, from the moment it opens.
 let opened = 0;
 diagnosticsChannel.subscribe('net.client.socket', () => opened++);
@@ -38,7 +43,10 @@ test('no socket stays busy after the requests are done', async (t) => {
   const agent = new http.Agent({ keepAlive: true });
   t.after(() => agent.destroy());
   await getStatuses(agent, 20);
-  // Busy sockets keep the process alive and show up here; idle pooled ones do not.
-  const busy = process.getActiveResourcesInfo().filter((resource) => resource === 'TCPSocketWrap').length;
+  // Ask the agent: a socket still in agent.sockets has a response nobody finished; a healthy
+  // socket is back in agent.freeSockets, and nothing waits in agent.requests.
+  const busy = countSockets(agent.sockets);
   assert.equal(busy, 0, `${busy} sockets still busy: some response was never read to the end`);
+  assert.equal(countSockets(agent.requests), 0, 'requests still waiting for a socket');
+  assert.equal(countSockets(agent.freeSockets), 1, 'the one connection should be back in the pool');
 });

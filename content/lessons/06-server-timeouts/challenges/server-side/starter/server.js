@@ -1,5 +1,5 @@
 // Challenge: you own this server, not the client. The client leaks a connection per request and
-// then sits on them. Make the server free them: none may still be open 4 s into the run.
+// then sits on them. Make the server free them: none may still be open 3 s after its last request.
 import http from 'node:http';
 
 const server = http.createServer((req, res) => {
