@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { anchorTime, checkClaim, describeMoment, summarise } from '../src/lessons/claims.ts';
+import { claim as claimSchema } from '../src/schemas/lesson.ts';
 import type { LaneEvent } from '../src/schemas/meter.ts';
 import type { RunEvent } from '../src/schemas/run-events.ts';
 
@@ -56,4 +57,15 @@ test('moments in words', () => {
   assert.equal(describeMoment({ within: 4_000 }), 'within 4 s of pressing Run');
   assert.equal(describeMoment({ within: 3_000, from: 'firstRequest' }), 'within 3 s of the server’s first request');
   assert.equal(describeMoment({ within: 2_500, from: 'lastRequest' }), 'within 2.5 s of the server’s last request');
+});
+
+test('a claim with from but no within, or an anchor the lab does not know, is refused with the rule', () => {
+  const base = { run: 'starter', says: 'closed by the idle timeout', expect: { finalOpen: { equals: 0 } } };
+  const noWithin = claimSchema.safeParse({ ...base, from: 'lastRequest' });
+  assert.equal(noWithin.success, false);
+  assert.match(noWithin.error?.issues.map((issue) => issue.message).join('\n') ?? '', /from needs within/);
+  const unknown = claimSchema.safeParse({ ...base, within: 1000, from: 'lastResponse' });
+  assert.equal(unknown.success, false);
+  assert.deepEqual(unknown.error?.issues.map((issue) => issue.path.join('.')), ['from']);
+  assert.equal(claimSchema.safeParse({ ...base, within: 1000, from: 'lastRequest' }).success, true);
 });
