@@ -65,10 +65,19 @@ function loadNodeTypes(): Promise<void> {
   return nodeTypes;
 }
 
-/** The code's font size and line height, from the CSS variables the static code uses too. */
-function codeSize(): { fontSize: number; lineHeight: number } {
+/**
+ * The code's font size and line height, from the CSS variables the static code uses too, and in
+ * presenter view long lines wrapped, as the static code wraps them (presenter.css).
+ */
+function codeSize(): Pick<monaco.editor.IEditorOptions, 'fontSize' | 'lineHeight' | 'wordWrap' | 'wrappingIndent'> {
   const styles = getComputedStyle(document.documentElement);
-  return { fontSize: parseFloat(styles.getPropertyValue('--code-size')) || 14, lineHeight: parseFloat(styles.getPropertyValue('--code-line')) || 20 };
+  const presenting = document.documentElement.hasAttribute('data-present');
+  return {
+    fontSize: parseFloat(styles.getPropertyValue('--code-size')) || 14,
+    lineHeight: parseFloat(styles.getPropertyValue('--code-line')) || 20,
+    wordWrap: presenting ? 'on' : 'off',
+    wrappingIndent: 'same',
+  };
 }
 
 export function mountEditor(panel: HTMLElement, options: MountOptions): MountedEditor {

@@ -6,8 +6,9 @@ const large = 'x'.repeat(256 * 1024);
 
 const server = http.createServer((req, res) => {
   const [, kind, size] = req.url.split('/');
-  const body =
-    kind === 'large' ? large : kind === 'bytes' ? 'x'.repeat(Number(size)) : JSON.stringify({ ok: true, path: req.url }).padEnd(50);
+  let body = JSON.stringify({ ok: true, path: req.url }).padEnd(50);
+  if (kind === 'large') body = large;
+  if (kind === 'bytes') body = 'x'.repeat(Number(size));
   res.writeHead(200, { 'content-type': 'text/plain', 'content-length': Buffer.byteLength(body) });
   res.end(body);
 });
