@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import http from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,13 +21,26 @@ const clients: RunnerClient[] = [];
 const allPids = new Set<number>();
 
 before(async () => {
-  lab = await startLabServer({ distDir: dist, port: 0, limits: { timeLimitMs: 3_000 }, maxConcurrentRuns: 8 });
+  lab = await startLabServer({ distDir: dist, port: 0, limits: { timeLimitMs: 3_000 }, maxRuns: 8 });
 });
 
 after(async () => {
   for (const client of clients) client.close();
   await lab.close();
 });
+
+/** GET /api/runner with a Host header of our choosing (fetch would send the URL's own). */
+function getWithHost(port: number, host: string, cookie?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get({ host: '127.0.0.1', port, path: '/api/runner', headers: { host, ...(cookie ? { cookie } : {}) } }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+  });
+}
 
 async function connect(server: LabServer = lab) {
   const client = await RunnerClient.connect(server.port);
@@ -121,20 +135,76 @@ describe('what a run may use', () => {
     await assertStillServes();
   });
 
-  test('20 runs at once from 20 pages: 8 run, 12 are told the runner is busy', async () => {
+  test('20 runs at once from 20 pages: 8 run, 12 wait their turn in order, and all 20 complete', async () => {
     const pages = await Promise.all(Array.from({ length: 20 }, () => connect()));
     pages.forEach((page, index) => page.run(`page-${index}`, lesson(LISTENING_SERVER, QUICK_CLIENT)));
-    const outcomes = await Promise.all(
-      pages.map((page, index) =>
-        page.waitFor((m) => ('runId' in m && m.runId === `page-${index}` && (m.type === 'end' || m.type === 'refused')), 30_000),
-      ),
-    );
-    const refused = outcomes.filter((m) => m.type === 'refused');
-    const completed = outcomes.filter((m) => m.type === 'end' && m.end.reason === 'completed');
-    assert.equal(refused.length, 12);
-    assert.equal(completed.length, 8);
-    assert.ok(refused.every((m) => m.type === 'refused' && /runner is busy: 8 runs/.test(m.message)));
+    const ends = await Promise.all(pages.map((page, index) => page.end(`page-${index}`, 60_000)));
+    assert.deepEqual(ends.map((end) => end.reason), Array(20).fill('completed'));
+    const firstPlaces = pages.map((page, index) => page.messages.find((m) => m.type === 'queued' && m.runId === `page-${index}`));
+    const waited = firstPlaces.filter((m) => m !== undefined);
+    assert.equal(waited.length, 12, 'runs beyond the limit of 8 wait');
+    // Each waiting run heard a different place at first, 0 to 11, and counted down to 0.
+    assert.deepEqual(waited.map((m) => (m.type === 'queued' ? m.ahead : -1)).sort((a, b) => a - b), [...Array(12).keys()]);
+    for (const [index, page] of pages.entries()) {
+      const places = page.messages.flatMap((m) => (m.type === 'queued' && m.runId === `page-${index}` ? [m.ahead] : []));
+      if (places.length > 0) assert.equal(places.at(-1), 0, `page-${index} heard ${places.join(', ')}`);
+    }
+    assert.ok(pages.every((page) => !page.messages.some((m) => m.type === 'refused')));
     await assertStillServes();
+  });
+
+  test('Run pressed again while waiting keeps the place; Stop gives it up and the next moves up', async (t) => {
+    const small = await startLabServer({ distDir: dist, port: 0, limits: { timeLimitMs: 5_000 }, maxRuns: 1 });
+    t.after(() => small.close());
+    const busy = await RunnerClient.connect(small.port);
+    const second = await RunnerClient.connect(small.port);
+    const third = await RunnerClient.connect(small.port);
+    t.after(() => [busy, second, third].forEach((page) => page.close()));
+    busy.run('busy', lesson(LISTENING_SERVER, HANGING_CLIENT));
+    await busy.waitFor((m) => m.type === 'phase' && 'runId' in m && m.runId === 'busy');
+    second.run('second-a', lesson(LISTENING_SERVER, QUICK_CLIENT));
+    await second.waitFor((m) => m.type === 'queued' && m.runId === 'second-a' && m.ahead === 0);
+    third.run('third', lesson(LISTENING_SERVER, QUICK_CLIENT));
+    await third.waitFor((m) => m.type === 'queued' && m.runId === 'third' && m.ahead === 1);
+
+    // Run again, as the page does it: stop the waiting run, send the new one. Same place.
+    second.send({ type: 'stop', runId: 'second-a' });
+    second.run('second-b', lesson(LISTENING_SERVER, QUICK_CLIENT));
+    assert.equal((await second.end('second-a')).reason, 'stopped');
+    await second.waitFor((m) => m.type === 'queued' && m.runId === 'second-b' && m.ahead === 0);
+    assert.ok(!third.messages.some((m) => m.type === 'queued' && m.ahead === 0), 'the third page did not move past the second');
+
+    // Stop alone: the place is given up, and the third page moves up.
+    second.send({ type: 'stop', runId: 'second-b' });
+    assert.equal((await second.end('second-b')).reason, 'stopped');
+    await third.waitFor((m) => m.type === 'queued' && m.runId === 'third' && m.ahead === 0, 5_000);
+
+    busy.send({ type: 'stop', runId: 'busy' });
+    assert.equal((await third.end('third', 15_000)).reason, 'completed');
+    assert.equal(second.messages.filter((m) => m.type === 'phase').length, 0, 'the stopped page never ran');
+  });
+
+  test('a closed page leaves the line, and bad input is refused at once, not queued', async (t) => {
+    const small = await startLabServer({ distDir: dist, port: 0, limits: { timeLimitMs: 5_000 }, maxRuns: 1 });
+    t.after(() => small.close());
+    const busy = await RunnerClient.connect(small.port);
+    const leaving = await RunnerClient.connect(small.port);
+    const behind = await RunnerClient.connect(small.port);
+    t.after(() => [busy, behind].forEach((page) => page.close()));
+    busy.run('busy', lesson(LISTENING_SERVER, HANGING_CLIENT));
+    await busy.waitFor((m) => m.type === 'phase' && 'runId' in m && m.runId === 'busy');
+    leaving.run('leaving', lesson(LISTENING_SERVER, QUICK_CLIENT));
+    await leaving.waitFor((m) => m.type === 'queued' && m.runId === 'leaving');
+    behind.run('behind', lesson(LISTENING_SERVER, QUICK_CLIENT));
+    await behind.waitFor((m) => m.type === 'queued' && m.runId === 'behind' && m.ahead === 1);
+    leaving.close();
+    await behind.waitFor((m) => m.type === 'queued' && m.runId === 'behind' && m.ahead === 0);
+
+    behind.send({ type: 'run', runId: 'bad', files: [{ name: '../x.js', content: '' }] });
+    const refusal = await behind.waitFor((m) => m.type === 'refused');
+    assert.match(refusal.type === 'refused' ? refusal.message : '', /bare names/);
+    busy.send({ type: 'stop', runId: 'busy' });
+    assert.equal((await behind.end('behind', 15_000)).reason, 'completed');
   });
 });
 
@@ -157,6 +227,38 @@ describe('who may connect', () => {
     const socket = new WebSocket(`ws://127.0.0.1:${guarded.port}/api/runner`, { headers: { ...headers, origin: `http://localhost:${guarded.port}`, cookie } });
     await once(socket, 'open');
     socket.close();
+  });
+
+  test('with a token, any address of the machine reaches the lab, but only a page of that address may open the runner', async (t) => {
+    const guarded = await startLabServer({ distDir: dist, port: 0, token: 'secret-token-for-tests' });
+    t.after(() => guarded.close());
+    const cookie = 'keep-alive-lab-token=secret-token-for-tests';
+    // A learner who opened the laptop by its room address (the Host header says which).
+    const roomHost = `10.231.124.1:${guarded.port}`;
+    assert.equal((await getWithHost(guarded.port, roomHost, cookie)).status, 200);
+    assert.equal((await getWithHost(guarded.port, roomHost)).status, 401);
+    // DNS rebinding: another name pointed at the laptop gets no cookie of the lab's, so no entry.
+    assert.equal((await getWithHost(guarded.port, `evil.example:${guarded.port}`)).status, 401);
+
+    const open = (origin: string) =>
+      new Promise<number | 'open'>((resolve) => {
+        const socket = new WebSocket(`ws://127.0.0.1:${guarded.port}/api/runner`, { headers: { host: roomHost, origin, cookie } });
+        socket.on('open', () => {
+          socket.close();
+          resolve('open');
+        });
+        socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+        socket.on('error', () => undefined);
+      });
+    assert.equal(await open(`http://${roomHost}`), 'open');
+    assert.equal(await open(`http://evil.example:${guarded.port}`), 403);
+    assert.equal(await open(`http://localhost:${guarded.port}`), 403, 'a page of another address of the lab is another origin');
+  });
+
+  test('on loopback (no token), a Host other than the loopback names is still refused', async () => {
+    const response = await getWithHost(lab.port, `10.231.124.1:${lab.port}`);
+    assert.equal(response.status, 403);
+    assert.match(response.body, /against DNS rebinding/);
   });
 });
 

@@ -5,7 +5,7 @@ import { checkClaim, describeMoment, METRIC_NAMES, plural, summarise } from '../
 import type { Challenge } from '../schemas/lesson.ts';
 import type { LessonFile } from '../schemas/run-events.ts';
 import type { LessonWorkspace } from './lesson-workspace.ts';
-import { markChallengePassed } from './local-store.ts';
+import { learnerId, markChallengePassed } from './local-store.ts';
 
 export class LessonChallenge extends HTMLElement {
   get #challenge(): Challenge {
@@ -55,6 +55,9 @@ export class LessonChallenge extends HTMLElement {
     const measured = `Measured${when}: ${summary.requests} ${plural(summary.requests, 'request')}, ${summary.accepted} ${plural(summary.accepted, 'connection')} accepted, ${summary.finalOpen} open at the end.`;
     if (failures.length === 0) {
       markChallengePassed(workspace.dataset.lesson ?? '', challenge.id);
+      void workspace.runtime.then((runtime) =>
+        runtime.reportPassed?.({ learner: learnerId(), lesson: workspace.dataset.lesson ?? '', challenge: challenge.id }),
+      );
       this.#show('pass', `Challenge passed. ${measured}`);
       return;
     }

@@ -10,7 +10,7 @@ import {
 import type { Runtime, RuntimeStatus } from '../runtime/runtime.ts';
 import { checkClaim, METRIC_NAMES, plural, summarise } from '../lessons/claims.ts';
 import type { Claim, Metric } from '../schemas/lesson.ts';
-import { markComplete } from './local-store.ts';
+import { learnerId, markComplete } from './local-store.ts';
 import { shareLink } from './share-link.ts';
 import type { MeterCounts } from '../schemas/meter.ts';
 import type { LessonFile, RunEnd, RunEvent } from '../schemas/run-events.ts';
@@ -188,6 +188,7 @@ export class LessonWorkspace extends HTMLElement {
     const measured = `Measured: ${summary.accepted} ${plural(summary.accepted, 'connection')} accepted, ${summary.requests} ${plural(summary.requests, 'request')}, at most ${summary.peakOpen} open at once.`;
     if (claims.length > 0 && failed.length === 0) {
       markComplete(this.dataset.lesson ?? '');
+      void this.runtime.then((runtime) => runtime.reportPassed?.({ learner: learnerId(), lesson: this.dataset.lesson ?? '' }));
       this.#showCheck('pass', `Check passed. ${measured} This lesson is marked complete.`, []);
       const next = this.querySelector<HTMLElement>('[data-next-link]');
       if (next) next.hidden = false;
@@ -385,6 +386,12 @@ export class LessonWorkspace extends HTMLElement {
       if (runtime.kind === 'none' && this.#runButton) this.#runButton.disabled = true;
     } else if (status.state === 'booting') {
       this.#status(status.detail);
+    } else if (status.state === 'queued') {
+      this.#status(
+        status.ahead === 0
+          ? 'Waiting: your run is next, and starts by itself. Stop leaves the line.'
+          : `Waiting: ${status.ahead} ${plural(status.ahead, 'run')} ahead of you. Your run starts by itself; Stop leaves the line.`,
+      );
     } else if ((status.state === 'ready' || status.state === 'idle') && !this.#current) {
       this.#status(`Ready: code runs with the ${runtime.label}. Press Run.`);
     }

@@ -1,5 +1,7 @@
 // The learner's edits and progress, in localStorage. Every access tolerates storage being
 // blocked or full: the lab then works for this page only, and says nothing breaks.
+import { randomId } from '../runtime/random-id.ts';
+
 const EDITS = (lessonId: string) => `keep-alive-lab:edits:${lessonId}`;
 const PROGRESS = 'keep-alive-lab:progress';
 
@@ -51,6 +53,19 @@ export function resetProgress(): void {
 }
 
 const CHALLENGES = 'keep-alive-lab:challenges';
+const LEARNER = 'keep-alive-lab:learner';
+
+/**
+ * A random id for this browser, so that a workshop's room board counts a learner who passes a
+ * Check twice once. It names nobody, and only a runner in room mode ever sees it.
+ */
+export function learnerId(): string {
+  const known = read<string>(LEARNER);
+  if (known) return known;
+  const id = randomId();
+  write(LEARNER, id);
+  return id;
+}
 
 /** Challenges passed, as `lessonId/challengeId` keys with the date of the first pass. */
 export function loadChallengesPassed(): Record<string, string> {

@@ -1,22 +1,38 @@
-// The lab's local server: the built site and the runner on one origin, on loopback only.
+// The lab's local server: the built site and the runner on one origin, on loopback unless the
+// operator asks for a room (a token then guards it; see request-guard.ts), and in room mode the
+// instructor's room board.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { ISOLATION_HEADERS } from '../runtime/cross-origin-isolation.ts';
 import { DEFAULT_LIMITS, type RunLimits } from './run-lesson.ts';
-import { checkHost, checkRunnerOrigin, checkToken, LOOPBACK } from './request-guard.ts';
+import { checkHost, checkRunnerOrigin, checkToken, isInstructor, LOOPBACK } from './request-guard.ts';
+import { addressUrl, reachableAddresses } from './network-addresses.ts';
+import { joinCode, RoomBoard, roomPage, type RoomLesson } from './room-board.ts';
+import { RunQueue } from './run-queue.ts';
 import { startRunnerSession } from './runner-session.ts';
 import { createStaticHandler } from './static-files.ts';
 
 export const RUNNER_PATH = '/api/runner';
+/** The instructor's room board and its data (room mode only). */
+export const ROOM_PATH = '/room/';
+export const ROOM_API_PATH = '/api/room';
 /**
  * A WebSocket message larger than this closes the connection (code 1009) before it is parsed.
  * Larger than the 512 KiB the files may total, so a too-large run gets a refusal that names the
  * rule rather than a dropped connection.
  */
 const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
-export const DEFAULT_MAX_CONCURRENT_RUNS = 8;
+/**
+ * Runs at once, across pages: eight per core, at most 32. A run is two Node processes that
+ * mostly wait on sockets and timers, so a core serves several. Measured with 30 learners pressing
+ * Run on the leak lesson within 3 s on 2 cores: 4 at once, median 9.3 s from Run to result
+ * (slowest 17.5 s); 8, 4.9 s (8.4 s); 16, 3.8 s (5.4 s); all 30 at once, 5.3 s (5.7 s), as they
+ * then fight over the CPU. The cap keeps a big machine's memory in bounds (about 50 MB a process).
+ */
+export const DEFAULT_MAX_RUNS = Math.min(32, 8 * availableParallelism());
 
 export interface LabServerOptions {
   distDir: string;
@@ -27,12 +43,26 @@ export interface LabServerOptions {
   /** Required on every request when the lab listens beyond loopback (see request-guard.ts). */
   token?: string;
   limits?: Partial<RunLimits>;
-  maxConcurrentRuns?: number;
+  /** Runs at once across pages; more wait in line. */
+  maxRuns?: number;
+  /**
+   * Room mode (with a token): the instructor's token and the room board's rows. Pages then report
+   * passed Checks, and /room/ shows the board to the instructor.
+   */
+  room?: { instructorToken: string; lessons: RoomLesson[] };
+  /** Runs that may wait in line; beyond that Run is refused. Unlimited unless set (the bench sets 0 to compare with refusing). */
+  maxWaiting?: number;
 }
 
 export interface LabServer {
   readonly port: number;
   readonly url: string;
+  /** With a token: the addresses learners open, one per network address of this machine, token included. */
+  readonly joinUrls: string[];
+  /** Room mode: the QR code of the first join address, for the terminal. */
+  readonly joinQr?: string;
+  /** Room mode: the room board's address for the instructor, on this machine. */
+  readonly roomUrl?: string;
   /** Compresses the site's big assets ahead of the first request for them (the editor's are MBs). */
   warmUp(): Promise<void>;
   /** Stops every run, waits for their processes to end, and closes the server. */
@@ -42,11 +72,14 @@ export interface LabServer {
 export async function startLabServer(options: LabServerOptions): Promise<LabServer> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const activeRuns = new Set<Promise<void>>();
+  const queue = new RunQueue({ maxRunning: options.maxRuns ?? DEFAULT_MAX_RUNS, ...(options.maxWaiting !== undefined ? { maxWaiting: options.maxWaiting } : {}) });
   const stopAll = new Set<() => void>();
   const statics = createStaticHandler(options.distDir);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   let port = options.port;
-  const guard = () => ({ port, host: options.host ?? LOOPBACK, token: options.token });
+  const guard = () => ({ port, host: options.host ?? LOOPBACK, token: options.token, instructorToken: options.room?.instructorToken });
+  const board = options.room && options.token ? new RoomBoard(options.room.lessons, queue) : undefined;
+  let boardPage = '';
 
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(ISOLATION_HEADERS)) response.setHeader(name, value);
@@ -65,7 +98,19 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
       response.writeHead(token.status, { 'content-type': 'text/plain; charset=utf-8' }).end(token.message);
       return;
     }
-    if (new URL(request.url ?? '/', 'http://lab').pathname === RUNNER_PATH) {
+    const pathname = new URL(request.url ?? '/', 'http://lab').pathname;
+    if (board && (pathname === ROOM_PATH || pathname === ROOM_API_PATH)) {
+      if (!isInstructor(request, guard())) {
+        response
+          .writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
+          .end('Refused: the room board is for the instructor. Open the instructor address npm start printed (with ?instructor=…).');
+        return;
+      }
+      const [type, body] = pathname === ROOM_PATH ? ['text/html; charset=utf-8', boardPage] : ['application/json', JSON.stringify(board.snapshot())];
+      response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+      return;
+    }
+    if (pathname === RUNNER_PATH) {
       // The page asks this to learn whether a local runner serves it.
       response
         .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
@@ -92,23 +137,36 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
       );
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (webSocket) =>
+    sockets.handleUpgrade(request, socket, head, (webSocket) => {
+      if (board) webSocket.once('close', board.connected());
       startRunnerSession(webSocket, {
         limits,
         activeRuns,
         onStopAll: stopAll,
-        maxConcurrentRuns: options.maxConcurrentRuns ?? DEFAULT_MAX_CONCURRENT_RUNS,
-      }),
-    );
+        queue,
+        ...(board ? { room: true, onPassed: (report) => board.passed(report) } : {}),
+      });
+    });
   });
 
   await listen(server, port, options.host ?? LOOPBACK);
   port = (server.address() as AddressInfo).port;
-  const shownHost = options.host && options.host !== LOOPBACK ? options.host : 'localhost';
+  const joinUrls = options.token
+    ? reachableAddresses(options.host ?? LOOPBACK).map((address) => addressUrl(address, port, `/?token=${options.token}`))
+    : [];
+  const code = board && joinUrls[0] ? await joinCode(joinUrls[0]) : undefined;
+  if (board) boardPage = roomPage(joinUrls, code?.svg ?? '');
+
+  // This machine's own way in: localhost, unless the lab listens on one address only.
+  const listenHost = options.host ?? LOOPBACK;
+  const local = [LOOPBACK, '::', '0.0.0.0'].includes(listenHost) ? `http://localhost:${port}` : addressUrl(listenHost, port, '').replace(/\/$/, '');
 
   return {
     port,
-    url: `http://${shownHost}:${port}/${options.token ? `?token=${options.token}` : ''}`,
+    url: `${local}/${options.token ? `?token=${options.token}` : ''}`,
+    joinUrls,
+    ...(code ? { joinQr: code.terminal } : {}),
+    ...(options.room ? { roomUrl: `${local}${ROOM_PATH}?instructor=${options.room.instructorToken}` } : {}),
     warmUp: statics.warmUp,
     async close() {
       for (const stop of stopAll) stop();
@@ -122,7 +180,7 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
 }
 
 /**
- * Loopback only. Browsers that resolve `localhost` to ::1 first fall back to 127.0.0.1 at once,
+ * On loopback, browsers that resolve `localhost` to ::1 first fall back to 127.0.0.1 at once,
  * because nothing listens on ::1 to refuse them slowly.
  */
 function listen(server: Server, port: number, host: string): Promise<void> {

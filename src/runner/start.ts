@@ -1,5 +1,7 @@
 // `npm start`: builds the site when its sources changed since the last build, then serves the lab
-// and its runner on http://localhost:4321 (loopback only).
+// and its runner on http://localhost:4321 (loopback only). `--host 0.0.0.0` is room mode: the lab
+// listens on every interface, prints an address per network address with a token and a QR code,
+// and an instructor address for the room board.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -7,7 +9,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUILD_STAMP } from '../build/build-stamp.ts';
-import { startLabServer } from './lab-server.ts';
+import { DEFAULT_MAX_RUNS, startLabServer } from './lab-server.ts';
+import { readRoomLessons } from './room-board.ts';
 
 const projectRoot = new URL('../..', import.meta.url).pathname;
 const distDir = join(projectRoot, 'dist');
@@ -20,8 +23,15 @@ const { values } = parseArgs({
     // Beyond loopback only on purpose (a workshop room): then a token guards every request.
     host: { type: 'string', default: '127.0.0.1' },
     'no-build': { type: 'boolean', default: false },
+    // Runs at once across all pages; more wait in line. Eight per core (at most 32) unless set.
+    'max-runs': { type: 'string', default: String(DEFAULT_MAX_RUNS) },
   },
 });
+const maxRuns = Number(values['max-runs']);
+if (!Number.isInteger(maxRuns) || maxRuns < 1) {
+  console.error(`--max-runs must be a whole number of runs, 1 or more, got "${values['max-runs']}".`);
+  process.exit(2);
+}
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a port number, got "${values.port}".`);
@@ -51,12 +61,22 @@ if (!values['no-build'] && buildIsStale()) {
   }
 }
 
-const host = values.host;
-const loopback = host === '127.0.0.1' || host === 'localhost';
+const loopback = values.host === '127.0.0.1' || values.host === 'localhost';
 const token = loopback ? undefined : randomBytes(24).toString('base64url');
+const room = token ? { instructorToken: randomBytes(24).toString('base64url'), lessons: readRoomLessons(join(projectRoot, 'content/lessons')) } : undefined;
+
+async function start(host: string) {
+  return startLabServer({ distDir, port, host, maxRuns, ...(token ? { token } : {}), ...(room ? { room } : {}) });
+}
+
 let lab;
 try {
-  lab = await startLabServer({ distDir, port, host: loopback ? '127.0.0.1' : host, ...(token ? { token } : {}) });
+  // Every interface: :: takes IPv6 and IPv4 alike where the machine has IPv6, else 0.0.0.0.
+  const host = loopback ? '127.0.0.1' : values.host === '0.0.0.0' || values.host === '::' ? '::' : values.host;
+  lab = await start(host).catch((error: NodeJS.ErrnoException) => {
+    if (host === '::' && (error.code === 'EAFNOSUPPORT' || error.code === 'EADDRNOTAVAIL')) return start('0.0.0.0');
+    throw error;
+  });
 } catch (error) {
   if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     console.error(`Port ${port} is already in use. Stop whatever uses it, or run: npm start -- --port ${port + 1}`);
@@ -64,11 +84,18 @@ try {
   }
   throw error;
 }
-console.log(`Keep-Alive Lab is running at ${lab.url}  (Ctrl+C stops it and every run)`);
 void lab.warmUp();
-if (token) {
+if (!token) {
+  console.log(`Keep-Alive Lab is running at ${lab.url}  (Ctrl+C stops it and every run)`);
+} else {
+  console.log('Keep-Alive Lab is running in room mode (Ctrl+C stops it and every run).\n');
+  console.log(`  Local:   ${lab.url}`);
+  for (const url of lab.joinUrls) console.log(`  Network: ${url}`);
+  if (lab.joinUrls.length === 0) console.log('  Network: none found. Is this machine on the room\'s network?');
+  if (lab.joinQr) console.log(`\nLearners can scan this for ${lab.joinUrls[0]}:\n${lab.joinQr}`);
+  if (lab.roomUrl) console.log(`Room board, for you only (a second token; do not share it):\n  ${lab.roomUrl}\n`);
   console.log(
-    `It listens on ${host}, beyond this machine, and runs code sent to it: share the address above, token included, only with people you trust.`,
+    `Up to ${maxRuns} runs at once (--max-runs); more wait in line. The lab runs code sent to it: share the Network address, token included, only with your room.`,
   );
 }
 

@@ -10,8 +10,17 @@ export type RuntimeStatus =
   | { state: 'booting'; detail: string }
   | { state: 'ready' }
   | { state: 'running' }
+  /** The run waits for a free slot in a shared runner (a workshop room); `ahead` runs wait before it. */
+  | { state: 'queued'; ahead: number }
   | { state: 'failed'; message: string }
   | { state: 'unavailable'; message: string };
+
+/** A passed Check, as a room board counts it: a random id for the learner, never a name. */
+export interface PassedCheck {
+  learner: string;
+  lesson: string;
+  challenge?: string;
+}
 
 export interface RunRequest {
   files: LessonFile[];
@@ -33,4 +42,9 @@ export interface Runtime {
   onStatus(listener: (status: RuntimeStatus) => void): () => void;
   /** Runs server.js and client.js; resolves when the run is over, however it ended. Never rejects. */
   run(request: RunRequest): Promise<RunEnd>;
+  /**
+   * Tells a workshop's room board that this learner passed a Check (of the lesson, or of one of
+   * its challenges). Only a runtime serving a room implements it; it sends no name and no code.
+   */
+  reportPassed?(passed: PassedCheck): void;
 }

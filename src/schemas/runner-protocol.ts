@@ -41,12 +41,26 @@ export const pageMessage = z.discriminatedUnion('type', [
       ),
   }),
   z.object({ type: z.literal('stop'), runId }),
+  /**
+   * In room mode, a learner's page reports a passed Check for the instructor's room board. No
+   * name and no code: a random id the page made up (so one learner counts once), the lesson, and
+   * the challenge if it was one.
+   */
+  z.object({
+    type: z.literal('passed'),
+    learner: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'learner must be 8–64 letters, digits or dashes'),
+    lesson: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lesson must be a lesson slug'),
+    challenge: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'challenge must be a challenge id').optional(),
+  }),
 ]);
 export type PageMessage = z.infer<typeof pageMessage>;
 
 /** What the runner sends. Every run-scoped message carries the runId the page chose. */
 export type RunnerMessage =
-  | { type: 'hello'; runner: 'local'; timeLimitMs: number; outputLimitBytes: number }
+  /** `room`: the lab serves a workshop room (pages then report passed Checks). */
+  | { type: 'hello'; runner: 'local'; timeLimitMs: number; outputLimitBytes: number; room?: true }
+  /** The run waits for a free slot; `ahead` runs wait before it. Sent again whenever that changes. */
+  | { type: 'queued'; runId: string; ahead: number }
   | ({ runId: string } & RunEvent)
   | { type: 'end'; runId: string; end: RunEnd }
   | { type: 'refused'; runId?: string; message: string };

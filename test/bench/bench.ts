@@ -10,6 +10,7 @@ import { type Figure, machine, markdownTable, median, summarise, writeJson, type
 import { buildOnce, LESSON, labEditor, runToFirstSample, underLoad } from './lab-figures.ts';
 import { CATEGORIES, startLighthouse, type Scores } from './lighthouse.ts';
 import { editorLoad, weightBeforeInteraction } from './page-figures.ts';
+import { roomFigures, roomTable } from './room.ts';
 import { compareWithTutorialKit } from './tutorialkit.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -81,7 +82,11 @@ console.log(`\n${markdownTable(rows)}`);
 console.log('\nBudgets:');
 for (const row of rows.filter((row) => row.budget)) console.log(`  ${row.name}: ${row.median} ${row.unit} (${row.budget})`);
 
-const result: Record<string, unknown> = { at: new Date().toISOString(), machine: machine(), figures: rows };
+console.log('\nA room: 30 learners press Run on the leak lesson within 3 s…');
+const room = await roomFigures(root);
+console.log(`\n${roomTable(room)}`);
+
+const result: Record<string, unknown> = { at: new Date().toISOString(), machine: machine(), figures: rows, room };
 if (compare) {
   const comparison = await compareWithTutorialKit({ repeats: REPEATS, lab: { rows, buildSecondsPerPage: median(builds.map((b) => b.seconds / b.pages)) } });
   result.tutorialkit = comparison;

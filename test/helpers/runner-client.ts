@@ -60,7 +60,7 @@ export class RunnerClient {
 
   events(runId: string): RunEvent[] {
     return this.messages
-      .filter((m): m is Extract<RunnerMessage, { runId: string }> => 'runId' in m && m.runId === runId && m.type !== 'end' && m.type !== 'refused')
+      .filter((m): m is Extract<RunnerMessage, { runId: string }> => 'runId' in m && m.runId === runId && m.type !== 'end' && m.type !== 'refused' && m.type !== 'queued')
       .map(({ runId: _runId, ...event }) => event as RunEvent);
   }
 

@@ -2,7 +2,8 @@
 // WebSocket per page. Only this file knows the runner's wire protocol.
 import type { RunEnd } from '../../schemas/run-events.ts';
 import type { PageMessage, RunnerMessage } from '../../schemas/runner-protocol.ts';
-import type { Runtime, RunRequest, RuntimeStatus } from '../runtime.ts';
+import type { PassedCheck, Runtime, RunRequest, RuntimeStatus } from '../runtime.ts';
+import { randomId } from '../random-id.ts';
 import { StatusEmitter } from '../status-emitter.ts';
 
 export const RUNNER_PATH = '/api/runner';
@@ -36,6 +37,8 @@ export class LocalRuntime implements Runtime {
   readonly #runs = new Map<string, PendingRun>();
   readonly #url: string;
   #socket?: Promise<WebSocket>;
+  /** The lab serves a workshop room: passed Checks go to the instructor's room board. */
+  #room = false;
 
   constructor(origin: string = location.origin) {
     this.#url = `${origin.replace(/^http/, 'ws')}${RUNNER_PATH}`;
@@ -66,13 +69,21 @@ export class LocalRuntime implements Runtime {
       return { reason: 'failed', durationMs: 0, message: LOST_RUNNER };
     }
     if (request.signal.aborted) return { reason: 'stopped', durationMs: 0, message: 'Stopped.' };
-    const runId = crypto.randomUUID();
+    const runId = randomId();
     return new Promise<RunEnd>((resolve) => {
       this.#runs.set(runId, { request, resolve, startedAt });
       this.#status.set({ state: 'running' });
       request.signal.addEventListener('abort', () => this.#send(socket, { type: 'stop', runId }), { once: true });
       this.#send(socket, { type: 'run', runId, files: request.files });
     });
+  }
+
+  reportPassed(passed: PassedCheck) {
+    if (!this.#room) return;
+    void this.#connect().then(
+      (socket) => this.#send(socket, { type: 'passed', ...passed }),
+      () => undefined, // A lost runner loses one tick on the board, nothing of the learner's.
+    );
   }
 
   #send(socket: WebSocket, message: PageMessage) {
@@ -87,6 +98,7 @@ export class LocalRuntime implements Runtime {
         const message = JSON.parse(String(event.data)) as RunnerMessage;
         if (message.type === 'hello') {
           this.label = `local runner (up to ${message.timeLimitMs / 1000} s per run)`;
+          this.#room = message.room === true;
           this.#status.set({ state: 'ready' });
           resolve(socket);
         } else {
@@ -119,8 +131,16 @@ export class LocalRuntime implements Runtime {
       this.#finish(message.runId, message.end);
       return;
     }
+    if (message.type === 'queued') {
+      if (this.#runs.has(message.runId)) this.#status.set({ state: 'queued', ahead: message.ahead });
+      return;
+    }
     const { runId, ...event } = message;
-    this.#runs.get(runId)?.request.onEvent(event);
+    const run = this.#runs.get(runId);
+    if (!run) return;
+    // The first event of a run that waited in line: it has started.
+    if (this.#status.get().state === 'queued') this.#status.set({ state: 'running' });
+    run.request.onEvent(event);
   }
 
   #finish(runId: string, end: RunEnd) {

@@ -1,0 +1,159 @@
+// Room mode, from a learner's laptop: a network namespace of this test's own, joined to this
+// machine by a veth pair, plays the laptop. The lab listens on the pair's host end only, so no
+// traffic reaches the machine's real network or anything outside it. Needs root and iproute2;
+// if the namespace cannot be made, the test fails and says why.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, test, type Browser } from '@playwright/test';
+import { LessonPage } from './lesson-page.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const suffix = String(process.pid % 100_000);
+const NAMESPACE = `kal-learner-${suffix}`;
+const HOST_END = `kalh${suffix}`;
+const LEARNER_END = `kall${suffix}`;
+const HOST_ADDRESS = '10.231.124.1';
+const LEARNER_ADDRESS = '10.231.124.2';
+const PORT = 4392;
+
+let lab: ChildProcess | undefined;
+let labOutput = '';
+let browser: Browser | undefined;
+let scratch = '';
+
+function ip(...args: string[]) {
+  const result = spawnSync('ip', args, { encoding: 'utf8' });
+  if (result.error || result.status !== 0) {
+    throw new Error(
+      `Could not set up the learner's network namespace: \`ip ${args.join(' ')}\` failed (${result.error?.message ?? result.stderr.trim()}). ` +
+        'This test needs root and iproute2 (apt-get install -y iproute2); it does not pass without them.',
+    );
+  }
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  ip('netns', 'add', NAMESPACE);
+  ip('link', 'add', HOST_END, 'type', 'veth', 'peer', 'name', LEARNER_END);
+  ip('link', 'set', LEARNER_END, 'netns', NAMESPACE);
+  ip('addr', 'add', `${HOST_ADDRESS}/24`, 'dev', HOST_END);
+  ip('link', 'set', HOST_END, 'up');
+  ip('-n', NAMESPACE, 'addr', 'add', `${LEARNER_ADDRESS}/24`, 'dev', LEARNER_END);
+  ip('-n', NAMESPACE, 'link', 'set', LEARNER_END, 'up');
+  ip('-n', NAMESPACE, 'link', 'set', 'lo', 'up');
+
+  // The instructor's laptop: npm start in room mode, on the veth's host end only.
+  lab = spawn(process.execPath, ['src/runner/start.ts', '--no-build', '--host', HOST_ADDRESS, '--port', String(PORT)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  lab.stdout?.on('data', (chunk) => (labOutput += String(chunk)));
+  lab.stderr?.on('data', (chunk) => (labOutput += String(chunk)));
+  await expect.poll(() => labOutput, { timeout: 20_000 }).toContain('Room board');
+
+  // The learner's browser runs inside the namespace: it can reach the lab only over the veth.
+  scratch = mkdtempSync(join(tmpdir(), 'kal-learner-'));
+  const inNamespace = join(scratch, 'chromium-in-namespace');
+  writeFileSync(inNamespace, `#!/bin/sh\nexec ip netns exec ${NAMESPACE} ${CHROMIUM} "$@"\n`);
+  chmodSync(inNamespace, 0o755);
+  browser = await chromium.launch({
+    executablePath: inNamespace,
+    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+test.afterAll(async () => {
+  await browser?.close();
+  if (lab?.pid && lab.exitCode === null) {
+    lab.kill('SIGTERM');
+    await new Promise((resolve) => lab?.once('exit', resolve));
+  }
+  // Deleting the namespace deletes the veth pair with it.
+  spawnSync('ip', ['netns', 'del', NAMESPACE]);
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+function networkAddress(): string {
+  const line = labOutput.split('\n').find((text) => text.trim().startsWith('Network:'));
+  const url = line?.trim().replace(/^Network:\s*/, '');
+  if (!url) throw new Error(`npm start printed no Network address:\n${labOutput}`);
+  return url;
+}
+
+test('npm start in room mode prints the learners’ address with a token, a QR code, and the room board', () => {
+  expect(networkAddress()).toMatch(new RegExp(`^http://${HOST_ADDRESS.replaceAll('.', '\\.')}:${PORT}/\\?token=[\\w-]{32}$`));
+  expect(labOutput).toContain('Learners can scan this');
+  expect(labOutput).toMatch(/room\/\?instructor=[\w-]{32}/);
+});
+
+test('a learner with the token loads the lab by the laptop’s address and runs the leak', async () => {
+  const page = await browser!.newPage();
+  await page.goto(networkAddress());
+  // The token became a cookie and left the address bar.
+  await expect(page).toHaveURL(`http://${HOST_ADDRESS}:${PORT}/`);
+  await page.goto(`http://${HOST_ADDRESS}:${PORT}/lessons/the-leak/`);
+  const lesson = new LessonPage(page);
+  await expect(lesson.runStatus).toHaveText(/Ready: code runs with the local runner/, { timeout: 20_000 });
+  await lesson.run();
+  await expect.poll(() => lesson.openConnections(), { timeout: 20_000 }).toBeGreaterThanOrEqual(150);
+  expect(await lesson.runEnded()).toMatch(/Finished .*200 requests over 200 connections/);
+  await page.close();
+});
+
+test('without the token, the laptop’s address refuses the page and the runner', async () => {
+  const page = await browser!.newPage();
+  const response = await page.goto(`http://${HOST_ADDRESS}:${PORT}/lessons/the-leak/`);
+  expect(response?.status()).toBe(401);
+  await expect(page.locator('body')).toContainText('needs the token printed when it started');
+  const socket = await page.evaluate(
+    (url) =>
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(url);
+        ws.onopen = () => resolve('open');
+        ws.onclose = () => resolve('refused');
+      }),
+    `ws://${HOST_ADDRESS}:${PORT}/api/runner`,
+  );
+  expect(socket).toBe('refused');
+  await page.close();
+});
+
+test('the instructor’s room board counts connected pages and a passed Check, and learners cannot open it', async ({ page: instructor }) => {
+  const learner = await browser!.newPage();
+  await learner.goto(networkAddress());
+  await learner.goto(`http://${HOST_ADDRESS}:${PORT}/lessons/the-leak/`);
+  await expect(new LessonPage(learner).runStatus).toHaveText(/Ready: code runs with the local runner/, { timeout: 20_000 });
+
+  // A learner's token does not open the board.
+  const refused = await learner.goto(`http://${HOST_ADDRESS}:${PORT}/room/`);
+  expect(refused?.status()).toBe(403);
+  await learner.goto(`http://${HOST_ADDRESS}:${PORT}/lessons/the-leak/`);
+
+  // The instructor, on the laptop itself, with the address npm start printed for them (the lab
+  // listens on the veth's host end only, so that is the address).
+  const roomUrl = /http:\/\/\S+\/room\/\?instructor=[\w-]+/.exec(labOutput)?.[0];
+  expect(roomUrl, 'the room board address').toBeTruthy();
+  await instructor.goto(roomUrl!);
+  await expect(instructor).toHaveURL(/\/room\/$/);
+  await expect(instructor.getByRole('img', { name: 'QR code of the address learners open' })).toBeVisible();
+  const pages = instructor.locator('[data-figure="pages"]');
+  await expect(pages).toHaveText('1');
+  const leakRow = instructor.getByRole('row', { name: /^The leak\b/ });
+  await expect(leakRow.getByRole('cell').last()).toHaveText('0');
+
+  // The learner applies the solution and passes Check; the board counts them once.
+  await learner.getByRole('button', { name: 'Solve', exact: true }).click();
+  await learner.getByRole('button', { name: 'Apply the solution' }).click();
+  await learner.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(learner.getByRole('region', { name: 'Check result' })).toContainText('Check passed', { timeout: 30_000 });
+  await expect(leakRow.getByRole('cell').last()).toHaveText('1');
+  await learner.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(learner.getByRole('region', { name: 'Check result' })).toContainText('Check passed', { timeout: 30_000 });
+  await instructor.waitForTimeout(1_500);
+  await expect(leakRow.getByRole('cell').last()).toHaveText('1');
+
+  await learner.close();
+  await expect(pages).toHaveText('0');
+});
