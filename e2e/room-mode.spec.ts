@@ -86,6 +86,8 @@ test('npm start in room mode prints the learners’ address with a token, a QR c
   expect(networkAddress()).toMatch(new RegExp(`^http://${HOST_ADDRESS.replaceAll('.', '\\.')}:${PORT}/\\?token=[\\w-]{32}$`));
   expect(labOutput).toContain('Learners can scan this');
   expect(labOutput).toMatch(/room\/\?instructor=[\w-]{32}/);
+  // Room mode confines learners' code by default (src/runner/confinement.ts).
+  expect(labOutput).toContain('Lesson code runs confined');
 });
 
 test('a learner with the token loads the lab by the laptop’s address and runs the leak', async () => {

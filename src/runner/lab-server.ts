@@ -45,6 +45,8 @@ export interface LabServerOptions {
   limits?: Partial<RunLimits>;
   /** Runs at once across pages; more wait in line. */
   maxRuns?: number;
+  /** Confine every run (see confinement.ts); the caller has checked that confinement works here. */
+  confine?: boolean;
   /**
    * Room mode (with a token): the instructor's token and the room board's rows. Pages then report
    * passed Checks, and /room/ shows the board to the instructor.
@@ -144,6 +146,7 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
         activeRuns,
         onStopAll: stopAll,
         queue,
+        confine: options.confine === true,
         ...(board ? { room: true, onPassed: (report) => board.passed(report) } : {}),
       });
     });

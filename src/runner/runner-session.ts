@@ -33,6 +33,8 @@ export interface SessionOptions {
   limits: RunLimits;
   /** The runner's one queue of runs, across pages. */
   queue: RunQueue;
+  /** Run confined (see confinement.ts). */
+  confine?: boolean;
   /** Every run the runner starts, so shutdown can stop them all. */
   activeRuns: Set<Promise<void>>;
   onStopAll: Set<() => void>;
@@ -167,6 +169,7 @@ export function startRunnerSession(socket: WebSocket, options: SessionOptions): 
       files,
       signal: controller.signal,
       limits: options.limits,
+      confine: options.confine === true,
       onEvent: (event) => send({ runId, ...event }),
     })
       .then((end) => send({ type: 'end', runId, end }))

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUILD_STAMP } from '../build/build-stamp.ts';
 import { DEFAULT_MAX_RUNS, startLabServer } from './lab-server.ts';
+import { checkConfinement } from './confinement.ts';
 import { readRoomLessons } from './room-board.ts';
 
 const projectRoot = new URL('../..', import.meta.url).pathname;
@@ -23,6 +24,10 @@ const { values } = parseArgs({
     // Beyond loopback only on purpose (a workshop room): then a token guards every request.
     host: { type: 'string', default: '127.0.0.1' },
     'no-build': { type: 'boolean', default: false },
+    // Confine lesson code (permission model, loopback-only network): on by default in room mode.
+    confine: { type: 'boolean', default: false },
+    // Room mode without confinement, where it is not available: the instructor says so explicitly.
+    unconfined: { type: 'boolean', default: false },
     // Runs at once across all pages; more wait in line. Eight per core (at most 32) unless set.
     'max-runs': { type: 'string', default: String(DEFAULT_MAX_RUNS) },
   },
@@ -63,10 +68,24 @@ if (!values['no-build'] && buildIsStale()) {
 
 const loopback = values.host === '127.0.0.1' || values.host === 'localhost';
 const token = loopback ? undefined : randomBytes(24).toString('base64url');
+// Room mode confines learners' code unless the instructor says --unconfined; loopback on request.
+const confine = values.unconfined ? false : values.confine || token !== undefined;
+if (confine) {
+  const confinement = checkConfinement();
+  if (!confinement.ok) {
+    console.error(`Cannot confine lesson code here: ${confinement.reason}.`);
+    console.error(
+      token
+        ? 'Room mode runs code sent by everyone in the room, so it starts only confined. To run it unconfined anyway (anyone with the token can then run any code as you), add --unconfined.'
+        : 'Start without --confine to run lesson code unconfined, as your own code.',
+    );
+    process.exit(2);
+  }
+}
 const room = token ? { instructorToken: randomBytes(24).toString('base64url'), lessons: readRoomLessons(join(projectRoot, 'content/lessons')) } : undefined;
 
 async function start(host: string) {
-  return startLabServer({ distDir, port, host, maxRuns, ...(token ? { token } : {}), ...(room ? { room } : {}) });
+  return startLabServer({ distDir, port, host, maxRuns, confine, ...(token ? { token } : {}), ...(room ? { room } : {}) });
 }
 
 let lab;
@@ -94,10 +113,15 @@ if (!token) {
   if (lab.joinUrls.length === 0) console.log('  Network: none found. Is this machine on the room\'s network?');
   if (lab.joinQr) console.log(`\nLearners can scan this for ${lab.joinUrls[0]}:\n${lab.joinQr}`);
   if (lab.roomUrl) console.log(`Room board, for you only (a second token; do not share it):\n  ${lab.roomUrl}\n`);
-  console.log(
-    `Up to ${maxRuns} runs at once (--max-runs); more wait in line. The lab runs code sent to it: share the Network address, token included, only with your room.`,
-  );
+  console.log(`Up to ${maxRuns} runs at once (--max-runs); more wait in line.`);
 }
+console.log(
+  confine
+    ? 'Lesson code runs confined: it can read and write only its own run folder, start no processes, workers or addons, and reach no address but its own loopback.'
+    : token
+      ? 'WARNING: lesson code runs unconfined (--unconfined): anyone with the token can run any code as you. Share the address only with people you trust.'
+      : 'Lesson code runs as your own code would (add --confine to confine it).',
+);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -183,6 +183,15 @@ function describeExit(exit: ProcessExit): string {
 
 const utf8 = new TextEncoder();
 
+/** Errors a confined run raises, and what to tell the learner (see src/runner/confinement.ts). */
+const CONFINEMENT_REFUSALS: [string, string][] = [
+  [
+    'ERR_ACCESS_DENIED',
+    'this run is confined. Lesson code may read and write only its own folder, and may not start processes, workers or native addons.',
+  ],
+  ['ENETUNREACH', 'this run is confined to its own loopback network: lesson code can reach 127.0.0.1 and nothing else.'],
+];
+
 /** Passes output on until the run's budget is spent, then says so once and drops the rest. */
 function outputBudget(limitBytes: number, emit: (event: RunEvent) => void) {
   let used = 0;
@@ -197,7 +206,14 @@ function outputBudget(limitBytes: number, emit: (event: RunEvent) => void) {
     });
   };
   let outOfDescriptors = false;
+  const confinedNotices = new Set<string>();
   return (process: LessonProcess, stream: 'stdout' | 'stderr', text: string) => {
+    // A confined run (room mode, --confine) refuses what a lesson never needs; say why once.
+    for (const [code, why] of CONFINEMENT_REFUSALS) {
+      if (confinedNotices.has(code) || !text.includes(code)) continue;
+      confinedNotices.add(code);
+      emit({ type: 'notice', level: 'error', text: `${process}.js was refused (${code}): ${why}` });
+    }
     if (!outOfDescriptors && text.includes('EMFILE')) {
       outOfDescriptors = true;
       emit({

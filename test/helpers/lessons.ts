@@ -27,12 +27,13 @@ export function lessonsOnDisk(): LessonOnDisk[] {
 }
 
 /** Runs one variant of a lesson with the real runner core and returns everything it reported. */
-export async function runVariant(lesson: LessonOnDisk, variant: LessonVariant): Promise<{ end: RunEnd; events: RunEvent[] }> {
+export async function runVariant(lesson: LessonOnDisk, variant: LessonVariant, confine = false): Promise<{ end: RunEnd; events: RunEvent[] }> {
   const events: RunEvent[] = [];
   const end = await runLesson({
     files: readLessonFiles(lesson.folder, variant),
     signal: AbortSignal.timeout(60_000),
     onEvent: (event) => events.push(event),
+    confine,
   });
   return { end, events };
 }
