@@ -9,7 +9,7 @@ import { after, describe, test } from 'node:test';
 import { checkConfinement } from '../src/runner/confinement.ts';
 import { runLesson } from '../src/runner/run-lesson.ts';
 import type { RunEvent } from '../src/schemas/run-events.ts';
-import { LISTENING_SERVER, lesson } from './helpers/lesson-code.ts';
+import { LISTENING_SERVER, lesson, trying } from './helpers/lesson-code.ts';
 
 const confinement = checkConfinement();
 const outside = mkdtempSync(join(tmpdir(), 'kal-outside-'));
@@ -25,16 +25,6 @@ async function confinedRun(client: string) {
   return { end, output, notices };
 }
 
-/** A client that tries `attempt` and prints what happened, then exits 0 either way. */
-const trying = (attempt: string) => `
-export {}; // an ES module, so that await below is await
-try {
-  const result = await (async () => { ${attempt} })();
-  console.log('ALLOWED ' + String(result).slice(0, 80));
-} catch (error) {
-  console.log('REFUSED ' + (error.code ?? error.message));
-}
-`;
 
 describe('confined runs', { skip: confinement.ok ? false : `confinement is not available here: ${confinement.reason}` }, () => {
   test('on Linux, confinement is available (CI runs Linux)', () => {
@@ -75,6 +65,18 @@ describe('confined runs', { skip: confinement.ok ? false : `confinement is not a
       const { output } = await confinedRun(trying(attempt));
       assert.match(output, /REFUSED (ERR_ACCESS_DENIED|ERR_DLOPEN_DISABLED)/, attempt);
     }
+  });
+
+  test('filling the run folder stops at its cap, with ENOSPC and a notice; the disk does not fill', async () => {
+    const { output, notices } = await confinedRun(
+      trying(`
+        const fs = await import('node:fs');
+        const chunk = Buffer.alloc(1024 * 1024);
+        for (let i = 0; i < 200; i++) fs.appendFileSync('filler.bin', chunk);
+        return '200 MiB written';`),
+    );
+    assert.match(output, /REFUSED ENOSPC/);
+    assert.ok(notices.some((text) => /folder is full: a confined run may write at most 64 MiB/.test(text)), notices.join('\n'));
   });
 
   test('an address other than loopback is unreachable; the run’s own server is reachable', async () => {

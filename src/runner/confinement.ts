@@ -3,13 +3,16 @@
 //
 // - Node's permission model (`--permission`): the process may read its run folder and the meter,
 //   write its run folder, and nothing else; no child processes, workers, native addons or WASI.
-// - On Linux, a network namespace of the run's own (`unshare -rn`, no privileges needed) with only
-//   a loopback interface: the run's server and client share it, and nothing else is in it, so the
-//   code can reach no address of the room, the internet, or this machine's other services.
+// - On Linux, namespaces of the run's own (`unshare -rnm`, no privileges needed): a network with
+//   only a loopback interface, shared by the run's server and client and nothing else, so the code
+//   can reach no address of the room, the internet, or this machine's other services; and a mount
+//   namespace where the run's folder is a small tmpfs, so filling it cannot fill the disk.
 //
-// A small keeper process holds the namespace for the run's lifetime; the lesson processes join it
-// with `nsenter`. The keeper is ended by its own PID when the run ends.
+// A small keeper process holds the namespaces for the run's lifetime; the lesson processes join
+// them with `nsenter`. The keeper is ended by its own PID when the run ends.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdir, rm } from 'node:fs/promises';
+import { RUN_FOLDER_CAP_BYTES } from '../runtime/supervise-run.ts';
 
 export type ConfinementCheck = { ok: true } | { ok: false; reason: string };
 
@@ -38,26 +41,42 @@ function check(): ConfinementCheck {
     const found = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' });
     if (found.status !== 0) return { ok: false, reason: `\`${tool}\` is missing (Debian: apt-get install -y util-linux iproute2)` };
   }
-  const trial = spawnSync('unshare', ['-rn', 'ip', 'link', 'set', 'lo', 'up'], { encoding: 'utf8', timeout: 5_000 });
+  const trial = spawnSync('unshare', ['-rnm', 'sh', '-c', 'ip link set lo up && mount -t tmpfs tmpfs /mnt'], { encoding: 'utf8', timeout: 5_000 });
   if (trial.status !== 0) {
     return {
       ok: false,
-      reason: `unprivileged user namespaces are turned off here (\`unshare -rn\` said: ${trial.stderr.trim() || `exit ${trial.status}`}); on Debian and Ubuntu, sysctl kernel.unprivileged_userns_clone=1`,
+      reason: `unprivileged user namespaces are turned off here (\`unshare -rnm\` said: ${trial.stderr.trim() || `exit ${trial.status}`}); on Debian and Ubuntu, sysctl kernel.unprivileged_userns_clone=1`,
     };
   }
   return { ok: true };
 }
 
-/** The network of one confined run: loopback only, shared by its server and client. */
-export interface RunNetwork {
-  /** The command that runs `command` inside the run's namespaces. */
+
+/**
+ * One confined run's own space: a network with loopback only, shared by its server and client,
+ * and a capped folder holding a copy of the lesson's files.
+ */
+export interface RunBox {
+  /** The folder lesson code sees (the same path outside holds nothing). */
+  readonly folder: string;
+  /** The command that runs `command` inside the run's namespaces, in its folder. */
   enter(command: string[]): string[];
-  /** Ends the keeper, and with it the namespace. */
+  /** Ends the keeper, and with it the namespaces and the folder's contents. */
   close(): Promise<void>;
 }
 
-export async function openRunNetwork(): Promise<RunNetwork> {
-  const keeper: ChildProcess = spawn('unshare', ['-rn', 'sh', '-c', `ip link set lo up && echo ready && exec sleep ${KEEPER_LIFETIME_S}`], {
+/** Opens a run's box, with a copy of the files in `filesFolder`. */
+export async function openRunBox(filesFolder: string): Promise<RunBox> {
+  const folder = `${filesFolder}.box`;
+  await mkdir(folder, { mode: 0o700 });
+  const script = [
+    `mount -t tmpfs -o size=${RUN_FOLDER_CAP_BYTES},mode=0700 tmpfs "$1"`,
+    'cp -a "$0"/. "$1"/',
+    'ip link set lo up',
+    'echo ready',
+    `exec sleep ${KEEPER_LIFETIME_S}`,
+  ].join(' && ');
+  const keeper: ChildProcess = spawn('unshare', ['-rnm', '--propagation', 'private', 'sh', '-c', script, filesFolder, folder], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => keeper.once('close', () => resolve()));
@@ -66,14 +85,18 @@ export async function openRunNetwork(): Promise<RunNetwork> {
     keeper.stderr?.on('data', (chunk) => (errors += String(chunk)));
     keeper.stdout?.once('data', () => resolve());
     keeper.once('error', reject);
-    keeper.once('close', (code) => reject(new Error(`Could not make the run's network (unshare -rn exited with ${code}): ${errors.trim()}`)));
+    keeper.once('close', (code) => reject(new Error(`Could not confine the run (unshare exited with ${code}): ${errors.trim()}`)));
   });
-  const pid = keeper.pid!;
+  const pid = String(keeper.pid);
   return {
-    enter: (command) => ['nsenter', '-t', String(pid), '-U', '-n', '--', ...command],
+    folder,
+    // nsenter's --wd resolves before it enters the mount namespace, so the shell changes into the
+    // folder afterwards, where the capped copy is.
+    enter: (command) => ['nsenter', '-t', pid, '-U', '-n', '-m', '--', '/bin/sh', '-c', 'cd "$0" && exec "$@"', folder, ...command],
     async close() {
       if (keeper.exitCode === null && keeper.signalCode === null) keeper.kill('SIGKILL');
       await exited;
+      await rm(folder, { recursive: true, force: true });
     },
   };
 }

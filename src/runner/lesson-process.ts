@@ -5,7 +5,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LaunchedProcess, ProcessExit, ProcessSinks } from '../runtime/supervise-run.ts';
 import type { LessonProcess } from '../schemas/run-events.ts';
-import { permissionFlags, type RunNetwork } from './confinement.ts';
+import { permissionFlags, type RunBox } from './confinement.ts';
 import { killTree } from './kill-tree.ts';
 
 export const METER_PATH = fileURLToPath(new URL('../meter/meter.js', import.meta.url));
@@ -17,8 +17,8 @@ export interface StartOptions extends ProcessSinks {
   name: LessonProcess;
   folder: string;
   env: Record<string, string>;
-  /** A confined run's network: the process joins it, under Node's permission model (confinement.ts). */
-  network?: RunNetwork | undefined;
+  /** A confined run's box: the process joins it, under Node's permission model (confinement.ts). */
+  box?: RunBox | undefined;
 }
 
 /**
@@ -36,9 +36,7 @@ function lessonEnvironment(folder: string, extra: Record<string, string>): Recor
 
 export function startLessonProcess(options: StartOptions): LaunchedProcess {
   const plain = [process.execPath, '--import', pathToFileURL(METER_PATH).href, `${options.name}.js`];
-  const node = options.network
-    ? options.network.enter([process.execPath, ...permissionFlags(options.folder, METER_PATH), ...plain.slice(1)])
-    : plain;
+  const node = options.box ? options.box.enter([process.execPath, ...permissionFlags(options.box.folder, METER_PATH), ...plain.slice(1)]) : plain;
   // On POSIX, lesson code gets its own file-descriptor budget, so a leak that opens sockets until
   // it runs out hits this limit (EMFILE) long before anything the runner needs.
   const [command, ...args] =

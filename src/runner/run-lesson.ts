@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { superviseRun, type RunLimits } from '../runtime/supervise-run.ts';
 import type { LessonFile, RunEnd, RunEvent } from '../schemas/run-events.ts';
 import { FILE_NAME_PATTERN } from '../schemas/runner-protocol.ts';
-import { openRunNetwork, type RunNetwork } from './confinement.ts';
+import { openRunBox, type RunBox } from './confinement.ts';
 import { startLessonProcess } from './lesson-process.ts';
 
 export { DEFAULT_LIMITS, type RunLimits } from '../runtime/supervise-run.ts';
@@ -22,7 +22,7 @@ export interface RunLessonOptions {
 
 export async function runLesson(options: RunLessonOptions): Promise<RunEnd> {
   const folder = await mkdtemp(join(tmpdir(), 'keep-alive-lab-run-'));
-  let network: RunNetwork | undefined;
+  let box: RunBox | undefined;
   try {
     for (const file of options.files) {
       // The protocol schema checked this already; checked again because this is where it matters.
@@ -31,15 +31,15 @@ export async function runLesson(options: RunLessonOptions): Promise<RunEnd> {
       }
       await writeFile(join(folder, file.name), file.content);
     }
-    if (options.confine) network = await openRunNetwork();
+    if (options.confine) box = await openRunBox(folder);
     return await superviseRun({
-      launcher: { start: (name, env, sinks) => startLessonProcess({ name, folder, env, network, ...sinks }) },
+      launcher: { start: (name, env, sinks) => startLessonProcess({ name, folder, env, box, ...sinks }) },
       signal: options.signal,
       onEvent: options.onEvent,
       ...(options.limits ? { limits: options.limits } : {}),
     });
   } finally {
-    await network?.close();
+    await box?.close();
     await rm(folder, { recursive: true, force: true, maxRetries: 3 });
   }
 }

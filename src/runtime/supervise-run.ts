@@ -21,6 +21,13 @@ export const DEFAULT_LIMITS: RunLimits = {
   outputLimitBytes: 1024 * 1024,
 };
 
+/**
+ * Most a confined run may write into its folder (src/runner/confinement.ts): the folder is a
+ * tmpfs of this size, so a run that fills it gets ENOSPC and the disk does not fill. Here because
+ * this file has no imports to weigh down the page that shows the notice.
+ */
+export const RUN_FOLDER_CAP_BYTES = 64 * 1024 * 1024;
+
 /** After the client exits, the server's meter needs one sampling tick to report the closed sockets. */
 const SETTLE_AFTER_CLIENT_MS = 250;
 
@@ -189,7 +196,9 @@ const CONFINEMENT_REFUSALS: [string, string][] = [
     'ERR_ACCESS_DENIED',
     'this run is confined. Lesson code may read and write only its own folder, and may not start processes, workers or native addons.',
   ],
+  ['ERR_DLOPEN_DISABLED', 'this run is confined, and lesson code may not load native addons.'],
   ['ENETUNREACH', 'this run is confined to its own loopback network: lesson code can reach 127.0.0.1 and nothing else.'],
+  ['ENOSPC', `this run's folder is full: a confined run may write at most ${RUN_FOLDER_CAP_BYTES / 1024 / 1024} MiB into it.`],
 ];
 
 /** Passes output on until the run's budget is spent, then says so once and drops the rest. */

@@ -25,3 +25,17 @@ export const QUICK_CLIENT = `
 const res = await fetch('http://127.0.0.1:' + process.env.PORT + '/');
 console.log('status ' + res.status + ' ' + (await res.text()));
 `;
+
+/**
+ * A client that tries `attempt` (the body of an async function) and prints ALLOWED and its
+ * result, or REFUSED and the error's code: for the confinement and room abuse suites.
+ */
+export const trying = (attempt: string) => `
+export {}; // an ES module, so that await below is await
+try {
+  const result = await (async () => { ${attempt} })();
+  console.log('ALLOWED ' + String(result).slice(0, 80));
+} catch (error) {
+  console.log('REFUSED ' + (error.code ?? error.message));
+}
+`;
