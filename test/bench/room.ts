@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { summarise as summariseRun } from '../../src/lessons/claims.ts';
 import { readLessonFiles } from '../../src/lessons/lesson-files.ts';
+import { checkConfinement } from '../../src/runner/confinement.ts';
 import { DEFAULT_MAX_RUNS, startLabServer } from '../../src/runner/lab-server.ts';
 import { RunnerClient } from '../helpers/runner-client.ts';
 
@@ -27,9 +28,12 @@ export interface RoomResult {
 
 export async function roomFigure(root: string, design: 'queue' | 'refuse'): Promise<RoomResult> {
   const files = readLessonFiles(join(root, 'content/lessons/02-the-leak'), 'starter');
+  // Confined where the machine allows it, as room mode runs learners' code.
+  const confine = checkConfinement().ok;
   const lab = await startLabServer({
     distDir: join(root, 'dist'),
     port: 0,
+    confine,
     ...(design === 'refuse' ? { maxRuns: 8, maxWaiting: 0 } : {}),
   });
   const learners = await Promise.all(Array.from({ length: LEARNERS }, () => RunnerClient.connect(lab.port)));
@@ -55,7 +59,7 @@ export async function roomFigure(root: string, design: 'queue' | 'refuse'): Prom
       }),
     );
     return {
-      design: design === 'queue' ? `queue (${DEFAULT_MAX_RUNS} runs at once, the rest wait)` : 'refuse beyond 8 runs (before)',
+      design: `${design === 'queue' ? `queue (${DEFAULT_MAX_RUNS} runs at once, the rest wait)` : 'refuse beyond 8 runs (before)'}${confine ? ', confined' : ''}`,
       refusals: results.reduce((sum, result) => sum + result.refusals, 0),
       learnersRefused: results.filter((result) => result.refusals > 0).length,
       learnersWithLeakShown: results.filter((result) => result.leakShown).length,
