@@ -30,7 +30,6 @@ export class RunQueue {
   readonly maxWaiting: number;
   #running = 0;
   readonly #waiting: Waiter[] = [];
-  readonly #listeners = new Set<() => void>();
 
   constructor(options: RunQueueOptions) {
     if (!Number.isInteger(options.maxRunning) || options.maxRunning < 1) {
@@ -46,12 +45,6 @@ export class RunQueue {
 
   get waiting(): number {
     return this.#waiting.length;
-  }
-
-  /** Called whenever running or waiting changes (the room board listens). */
-  onChange(listener: () => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
   }
 
   /**
@@ -70,7 +63,6 @@ export class RunQueue {
     });
     this.#waiting.push(waiter);
     onAhead(this.#waiting.length - 1);
-    this.#changed();
     return {
       turn,
       leave: () => {
@@ -79,14 +71,12 @@ export class RunQueue {
         this.#waiting.splice(index, 1);
         waiter.grant(undefined);
         this.#tellPositions(index);
-        this.#changed();
-      },
+          },
     };
   }
 
   #take(): ReleaseSlot {
     this.#running += 1;
-    this.#changed();
     let released = false;
     return () => {
       if (released) return;
@@ -97,16 +87,11 @@ export class RunQueue {
         next.grant(this.#take());
         this.#tellPositions(0);
       }
-      this.#changed();
-    };
+      };
   }
 
   /** Everyone from `from` on moved up one place. */
   #tellPositions(from: number) {
     for (let index = from; index < this.#waiting.length; index++) this.#waiting[index]!.onAhead(index);
-  }
-
-  #changed() {
-    for (const listener of this.#listeners) listener();
   }
 }
