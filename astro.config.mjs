@@ -6,10 +6,12 @@ import { monacoSlim } from './src/build/monaco-slim.ts';
 import { monacoStylesOnDemand } from './src/build/monaco-styles-on-demand.ts';
 import { searchIndex } from './src/build/search-index.ts';
 import { ISOLATION_HEADERS } from './src/runtime/cross-origin-isolation.ts';
+import { verifyHarness } from './src/build/verify-harness.ts';
 
 export default defineConfig({
-  // The stamp goes last: a build is complete only once the search index is written.
-  integrations: [mdx(), searchIndex(), buildStamp()],
+  // The stamp goes last: a build is complete only once the search index is written. The harness
+  // adds a page only to `npm run verify:webcontainer`'s own build (KAL_VERIFY_HARNESS=1).
+  integrations: [mdx(), verifyHarness(), searchIndex(), buildStamp()],
   trailingSlash: 'ignore',
   // `astro dev` and `astro preview` serve every response cross-origin isolated, as `npm start` does.
   server: { headers: { ...ISOLATION_HEADERS } },

@@ -134,3 +134,31 @@ test('hides its file descriptor from lesson code, and lesson output cannot reach
   assert.match(metered.stdout(), /fd=undefined/);
   assert.equal(metered.messages.filter((m) => m.type === 'listening').length, 0);
 });
+
+test('with KAL_METER_DIR (WebContainer), each message is one whole file, numbered in order', async () => {
+  const { mkdtempSync, readdirSync, readFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = join(mkdtempSync(join(tmpdir(), 'meter-dir-')), 'server.meter');
+  try {
+    const code = `${SERVER}\nsetTimeout(() => process.exit(0), 400);`;
+    const child = spawn(process.execPath, ['--import', pathToFileURL(METER_PATH).href, '--input-type=module', '-e', code], {
+      stdio: 'ignore',
+      env: { PATH: process.env.PATH ?? '', KAL_METER_DIR: dir },
+    });
+    await once(child, 'exit');
+    const names = readdirSync(dir);
+    assert.ok(names.length >= 2, `at least the listening message and a sample: ${names.join(', ')}`);
+    assert.deepEqual(names.filter((name) => !/^\d{9}\.jsonl$/.test(name)), [], 'no half-written (.tmp) file is left');
+    const messages = names.sort().map((name) => {
+      const lines = readFileSync(join(dir, name), 'utf8').split('\n').filter(Boolean);
+      assert.equal(lines.length, 1, `${name} holds one message`);
+      return meterMessage.parse(JSON.parse(lines[0] ?? ''));
+    });
+    assert.ok(messages.some((message) => message.type === 'listening'));
+    const samples = messages.filter(isSample);
+    assert.deepEqual(samples.map((sample) => sample.t), samples.map((sample) => sample.t).sort((a, b) => (a ?? 0) - (b ?? 0)), 'file names follow the order of sending');
+  } finally {
+    rmSync(join(dir, '..'), { recursive: true, force: true });
+  }
+});

@@ -4,6 +4,7 @@
 import type { LessonFile } from '../schemas/run-events.ts';
 import type { MountedEditor } from './editor/mount-editor.ts';
 import { loadEdits, saveEdits } from './local-store.ts';
+import { pageUrl } from './page-url.ts';
 import { filesFromLink } from './share-link.ts';
 
 const SAVE_AFTER_MS = 300;
@@ -20,12 +21,16 @@ export class CodeTabs extends HTMLElement {
   #beforeReplace?: Map<string, string>;
   /** While code from a share link is shown: the learner's own files, untouched and unsaved over. */
   #ownWhileShared?: Map<string, string>;
+  /** Aborted when the element leaves the page: removes its listeners on window. */
+  #connection?: AbortController;
 
   get #lessonId() {
     return this.dataset.lesson ?? 'lesson';
   }
 
   connectedCallback() {
+    this.#connection = new AbortController();
+    const { signal } = this.#connection;
     const json = this.querySelector('[data-lesson-files]')?.textContent ?? '[]';
     this.#original.push(...(JSON.parse(json) as LessonFile[]));
     const saved = loadEdits(this.#lessonId);
@@ -53,16 +58,28 @@ export class CodeTabs extends HTMLElement {
       edit.hidden = false;
       edit.addEventListener('click', () => void this.activateEditor(this.selectedFile()));
     }
-    window.addEventListener('pagehide', () => this.#saveNow());
+    window.addEventListener('pagehide', () => this.#saveNow(), { signal });
     this.#announceRestored(Object.keys(saved).length > 0);
     void this.#openSharedLink();
     // A share link opened in a tab already on this lesson changes only the fragment.
-    window.addEventListener('hashchange', () => void this.#openSharedLink());
+    window.addEventListener('hashchange', () => void this.#openSharedLink(), { signal });
+  }
+
+  /**
+   * Soft navigation to another page removes this element: the edits are saved now, not 300 ms
+   * from now, and the editors go (Monaco's models are global, named by file, and the next lesson
+   * has files of the same names).
+   */
+  disconnectedCallback() {
+    this.#connection?.abort();
+    this.#saveNow();
+    for (const editor of this.#editors.values()) editor.dispose();
+    this.#editors.clear();
   }
 
   /** Shows code from a #code= link without touching the learner's saved code. */
   async #openSharedLink() {
-    const shared = await filesFromLink(location.hash);
+    const shared = await filesFromLink(pageUrl().hash);
     if (!shared) return;
     const contents = new Map(this.#current);
     for (const file of this.#original) if (shared[file.name] !== undefined) contents.set(file.name, shared[file.name]!);
@@ -164,6 +181,8 @@ export class CodeTabs extends HTMLElement {
       return;
     }
     if (this.#editors.has(file)) return this.activateEditor(file, line, focus);
+    // The learner left for another lesson while Monaco loaded: its editor would hold this file's name.
+    if (!this.isConnected) return;
 
     const scroller = staticCode.querySelector('pre') ?? staticCode;
     const editor = module.mountEditor(panel, {

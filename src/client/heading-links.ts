@@ -1,9 +1,18 @@
 // Every h2/h3 of the lesson prose (which Astro gives a stable id) gets a "#" link to itself;
 // clicking it copies the section's address, so a section can be pasted into a chat or a review.
-// Without JavaScript the ids still work as link targets.
-const note = document.querySelector<HTMLElement>('[data-copy-note]');
+// Without JavaScript the ids still work as link targets. Each lesson gets its links on arrival,
+// whether loaded or reached by soft navigation.
+document.addEventListener('astro:page-load', addHeadingLinks);
 
-for (const heading of document.querySelectorAll<HTMLElement>('.prose h2[id], .prose h3[id]')) {
+function addHeadingLinks() {
+  const note = document.querySelector<HTMLElement>('[data-copy-note]');
+  for (const heading of document.querySelectorAll<HTMLElement>('.prose h2[id], .prose h3[id]')) {
+    if (heading.querySelector('.heading-link')) continue;
+    heading.append(headingLink(heading, note));
+  }
+}
+
+function headingLink(heading: HTMLElement, note: HTMLElement | null): HTMLAnchorElement {
   const title = heading.textContent?.trim() ?? '';
   const link = document.createElement('a');
   link.className = 'heading-link';
@@ -18,5 +27,5 @@ for (const heading of document.querySelectorAll<HTMLElement>('.prose h2[id], .pr
       .then(() => note && (note.textContent = `Link to “${title}” copied.`))
       .catch(() => note && (note.textContent = 'The address bar now holds the link to this section.'));
   });
-  heading.append(link);
+  return link;
 }

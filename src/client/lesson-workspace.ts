@@ -4,13 +4,15 @@ import {
   readRuntimeChoice,
   RUNTIME_CHOICE_KEY,
   RUNTIME_CHOICES,
-  runtimeResolver,
+  resolveRuntime,
   type RuntimeChoice,
 } from '../runtime/choose-runtime.ts';
 import type { Runtime, RuntimeStatus } from '../runtime/runtime.ts';
 import { checkClaim, METRIC_NAMES, plural, summarise } from '../lessons/claims.ts';
 import type { Claim, Metric } from '../schemas/lesson.ts';
+import { nodeVersionNotice, relianceNotice, type RelianceOnPage } from '../lessons/reliance-notice.ts';
 import { learnerId, markComplete } from './local-store.ts';
+import { pageUrl } from './page-url.ts';
 import { shareLink } from './share-link.ts';
 import type { MeterCounts } from '../schemas/meter.ts';
 import type { LessonFile, RunEnd, RunEvent } from '../schemas/run-events.ts';
@@ -29,7 +31,8 @@ const CLIMB_ANNOUNCED_AT = 50;
 export class LessonWorkspace extends HTMLElement {
   /** The runtime is a promise, so the page renders and the code can be read and edited before it is known. */
   runtime!: Promise<Runtime>;
-  #resolveRuntime = runtimeResolver({ nodeMajor: Number(this.dataset.node ?? 22), ...bootTimeoutFromUrl() });
+  /** Aborted when the element leaves the page: removes its listeners on document and window. */
+  #connection?: AbortController;
   #unsubscribeStatus?: () => void;
   #interacted = false;
   #current?: AbortController;
@@ -52,6 +55,8 @@ export class LessonWorkspace extends HTMLElement {
   }
 
   connectedCallback() {
+    this.#connection = new AbortController();
+    const { signal } = this.#connection;
     const runButton = this.#runButton;
     if (runButton) runButton.disabled = false;
     runButton?.addEventListener('click', () => void this.run());
@@ -80,9 +85,9 @@ export class LessonWorkspace extends HTMLElement {
         event.preventDefault();
         void this.run();
       }
-    });
+    }, { signal });
     // Leaving the page stops the run; the runner would notice the closed connection anyway.
-    window.addEventListener('pagehide', () => this.stop());
+    window.addEventListener('pagehide', () => this.stop(), { signal });
 
     // The runtime gets ready (connects, boots WebContainer) on the first sign of interest.
     const onFirstInteraction = () => {
@@ -92,7 +97,7 @@ export class LessonWorkspace extends HTMLElement {
     };
     for (const type of ['pointerdown', 'focusin', 'keydown']) this.addEventListener(type, onFirstInteraction, { once: true });
 
-    const choice = readRuntimeChoice(new URL(location.href), storedChoice());
+    const choice = readRuntimeChoice(pageUrl(), storedChoice());
     const control = this.querySelector<HTMLSelectElement>('[data-runtime-choice]');
     if (control) {
       control.value = choice;
@@ -102,17 +107,33 @@ export class LessonWorkspace extends HTMLElement {
     this.useRuntime(choice, false);
   }
 
+  /**
+   * Soft navigation to another page removes this element while the page's JavaScript, and the
+   * runtime, live on: the run stops (its processes too), and nothing of this lesson stays
+   * subscribed or listening. Element listeners go with the element: it is removed, never moved.
+   */
+  disconnectedCallback() {
+    this.#connection?.abort();
+    this.stop();
+    this.#unsubscribeStatus?.();
+    this.#unsubscribeStatus = undefined;
+    this.#closeSolution();
+  }
+
   /** Switches runtime without a reload, so the learner's edits stay where they are. */
   useRuntime(choice: RuntimeChoice, remember = true) {
     if (!RUNTIME_CHOICES.includes(choice)) return;
     this.stop();
     if (remember) rememberChoice(choice);
-    const runtime = this.#resolveRuntime(choice);
+    const resolution = resolveRuntime(choice, { nodeMajor: Number(this.dataset.node ?? 22), ...bootTimeoutFromUrl() });
+    const runtime = resolution.then((resolved) => resolved.runtime);
     this.runtime = runtime;
     this.#unsubscribeStatus?.();
     this.#status('Choosing where to run code…');
-    void runtime.then((resolved) => {
-      if (this.runtime !== runtime) return;
+    this.#showBetaNotice(undefined);
+    void resolution.then(({ runtime: resolved, notice }) => {
+      if (this.runtime !== runtime || !this.isConnected) return;
+      this.#showBetaNotice(notice);
       if (this.#runButton) this.#runButton.disabled = false;
       this.#showRuntime(resolved, resolved.status());
       this.#unsubscribeStatus = resolved.onStatus((status) => this.#showRuntime(resolved, status));
@@ -250,6 +271,7 @@ export class LessonWorkspace extends HTMLElement {
     panel.hidden = false;
     this.#status('Loading the solution…');
     const { showDiff } = await this.#tabs.loadEditor();
+    if (!this.isConnected) return; // Gone to another lesson meanwhile: nothing would dispose the diffs.
     const mine = new Map(this.#tabs.files().map((file) => [file.name, file.content]));
     for (const file of this.#solution()) {
       const label = Object.assign(document.createElement('p'), { className: 'solve-file', textContent: file.name });
@@ -395,6 +417,28 @@ export class LessonWorkspace extends HTMLElement {
     } else if ((status.state === 'ready' || status.state === 'idle') && !this.#current) {
       this.#status(`Ready: code runs with the ${runtime.label}. Press Run.`);
     }
+    if (status.state === 'ready' || status.state === 'failed' || status.state === 'unavailable') this.#showRuntimeNote(runtime, status);
+  }
+
+  /** Another Node version, a late start, or a feature this lesson relies on missing where it runs. */
+  #showRuntimeNote(runtime: Runtime, status: RuntimeStatus) {
+    const note = this.querySelector<HTMLElement>('[data-runtime-note]');
+    if (!note) return;
+    const relies = JSON.parse(this.dataset.relies ?? '[]') as RelianceOnPage[];
+    const parts =
+      status.state === 'ready'
+        ? [status.note, nodeVersionNotice(runtime.nodeVersion, Number(this.dataset.node ?? 22)), relianceNotice(runtime.missingFeatures ?? [], relies)]
+        : [];
+    note.textContent = parts.filter(Boolean).join(' ');
+    note.hidden = !note.textContent;
+  }
+
+  /** Where WebContainer runs only in beta (phones) and the learner chose it anyway. */
+  #showBetaNotice(notice: string | undefined) {
+    const element = this.querySelector<HTMLElement>('[data-beta-notice]');
+    if (!element) return;
+    element.textContent = notice ?? '';
+    element.hidden = !notice;
   }
 
   #setRunning(running: boolean) {
@@ -412,7 +456,7 @@ export class LessonWorkspace extends HTMLElement {
 
 /** `?webcontainer-timeout=5` (seconds) shortens the boot timeout, e.g. for tests of the offline path. */
 function bootTimeoutFromUrl(): { bootTimeoutMs?: number } {
-  const seconds = Number(new URL(location.href).searchParams.get('webcontainer-timeout'));
+  const seconds = Number(pageUrl().searchParams.get('webcontainer-timeout'));
   return seconds > 0 ? { bootTimeoutMs: seconds * 1000 } : {};
 }
 

@@ -9,14 +9,18 @@ function presenting(): boolean {
   return root.hasAttribute('data-present');
 }
 
-function setPresenting(on: boolean) {
-  root.toggleAttribute('data-present', on);
+function rememberForTab(on: boolean) {
   try {
     if (on) sessionStorage.setItem(KEY, '1');
     else sessionStorage.removeItem(KEY);
   } catch {
     // Storage blocked: presenter view lasts for this page.
   }
+}
+
+function setPresenting(on: boolean) {
+  root.toggleAttribute('data-present', on);
+  rememberForTab(on);
   const url = new URL(location.href);
   if (on) url.searchParams.set('present', '');
   else url.searchParams.delete('present');
@@ -37,17 +41,24 @@ function typing(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('input, textarea, select, [contenteditable="true"], .monaco-editor') !== null;
 }
 
+/** As a click on the link: a soft navigation (src/client/soft-navigation.ts), so the runtime stays booted. */
 function follow(rel: 'next' | 'prev') {
-  const link = document.querySelector<HTMLAnchorElement>(`a[rel="${rel}"]`);
-  if (link) location.assign(link.href);
+  document.querySelector<HTMLAnchorElement>(`a[rel="${rel}"]`)?.click();
 }
 
-for (const button of document.querySelectorAll<HTMLButtonElement>('[data-present-toggle]')) {
-  button.addEventListener('click', () => setPresenting(!presenting()));
-}
-syncButtons();
+// Each lesson brings its own toggles, whether loaded or reached by soft navigation.
+document.addEventListener('astro:page-load', () => {
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-present-toggle]')) {
+    button.addEventListener('click', () => setPresenting(!presenting()));
+  }
+  syncButtons();
+  // Opened with ?present (the agenda links so): the next lessons, reached with ], present too.
+  if (presenting()) rememberForTab(true);
+});
 
 document.addEventListener('keydown', (event) => {
+  // This module stays loaded after a soft navigation to a page without presenter view.
+  if (!document.querySelector('[data-presenter-bar]')) return;
   if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
   if (event.key === 'p' || event.key === 'P') setPresenting(!presenting());
   else if (!presenting()) return;

@@ -35,6 +35,13 @@ export class RunOutput extends HTMLElement {
     this.querySelector('[data-action="clear-output"]')?.addEventListener('click', () => this.clear());
   }
 
+  /** Soft navigation to another page removes the panel: no frame should draw into it after. */
+  disconnectedCallback() {
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    this.#pending = [];
+  }
+
   clear() {
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;

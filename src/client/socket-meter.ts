@@ -18,13 +18,26 @@ export class SocketMeter extends HTMLElement {
   #canvas?: HTMLCanvasElement;
   #lanesCanvas?: HTMLCanvasElement;
   #lanes = new LaneBook();
+  #resized?: ResizeObserver;
+  /** Aborted when the element leaves the page: removes its listener on document. */
+  #connection?: AbortController;
 
   connectedCallback() {
+    this.#connection = new AbortController();
     this.#canvas = this.querySelector<HTMLCanvasElement>('[data-chart]') ?? undefined;
     this.#lanesCanvas = this.querySelector<HTMLCanvasElement>('[data-lanes]') ?? undefined;
-    new ResizeObserver(() => this.#scheduleDraw()).observe(this.#canvas ?? this);
+    this.#resized = new ResizeObserver(() => this.#scheduleDraw());
+    this.#resized.observe(this.#canvas ?? this);
     // The charts draw with the theme's colours; redraw when it changes.
-    document.addEventListener('lab-theme', () => this.#scheduleDraw());
+    document.addEventListener('lab-theme', () => this.#scheduleDraw(), { signal: this.#connection.signal });
+  }
+
+  /** Soft navigation to another page removes the meter; the page, and its document, live on. */
+  disconnectedCallback() {
+    this.#connection?.abort();
+    this.#resized?.disconnect();
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
   }
 
   /** Connection lanes from a server meter event. */

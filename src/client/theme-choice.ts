@@ -17,8 +17,10 @@ function announce() {
   document.dispatchEvent(new CustomEvent('lab-theme', { detail: currentTheme() }));
 }
 
-const control = document.querySelector<HTMLSelectElement>('[data-theme-choice]');
-if (control) {
+// Every page has its own control: soft navigation (src/client/soft-navigation.ts) brings a new one.
+document.addEventListener('astro:page-load', () => {
+  const control = document.querySelector<HTMLSelectElement>('[data-theme-choice]');
+  if (!control) return;
   control.value = document.documentElement.dataset.theme ?? 'auto';
   control.addEventListener('change', () => {
     const value = control.value;
@@ -26,11 +28,11 @@ if (control) {
       if (value === 'auto') localStorage.removeItem(KEY);
       else localStorage.setItem(KEY, value);
     } catch {
-      // Storage blocked: the choice lasts for this page.
+      // Storage blocked: the choice lasts for this visit.
     }
     if (value === 'auto') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = value;
     announce();
   });
-}
+});
 dark.addEventListener('change', announce);

@@ -7,21 +7,28 @@
 // and 'connection' events, http.Server's 'request' event and a socket's 'close' event. The meter
 // subscribes to them on every server the lesson starts, by wrapping net.Server.prototype.listen.
 // Client counts use node:diagnostics_channel (`net.client.socket`, `http.client.request.start`),
-// which Node 20 and 22 provide; runtimes that emulate Node may not, so the page shows only the
-// server's counts.
+// which Node 20 and 22 provide; a runtime that emulates Node may lack the module or never publish
+// on those channels. Client counts are then absent (no module) or stay at zero; nothing the page
+// shows or checks depends on them.
 //
 // Samples never travel on stdout or stderr, so nothing the learner prints can forge or break one:
-// locally they go to file descriptor KAL_METER_FD (a pipe to the runner), in WebContainer to the
-// file KAL_METER_FILE, which the page reads.
-import diagnosticsChannel from 'node:diagnostics_channel';
-import { appendFileSync, writeSync } from 'node:fs';
+// locally they go to file descriptor KAL_METER_FD (a pipe to the runner). In WebContainer each
+// message becomes its own small file in the folder KAL_METER_DIR, which the page reads once and
+// removes: appending to one file would make the page re-read it whole on every poll.
+import { mkdirSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import net from 'node:net';
 
 const meterFd = Number(process.env.KAL_METER_FD);
-const meterFile = process.env.KAL_METER_FILE;
+const meterDir = process.env.KAL_METER_DIR;
 // Lesson code should not see the meter's plumbing in its environment.
 delete process.env.KAL_METER_FD;
-delete process.env.KAL_METER_FILE;
+delete process.env.KAL_METER_DIR;
+if (meterDir) mkdirSync(meterDir, { recursive: true });
+/** @type {typeof import('node:diagnostics_channel') | undefined} */
+const diagnosticsChannel = await import('node:diagnostics_channel').then(
+  (module) => module.default,
+  () => undefined,
+);
 
 const SAMPLE_EVERY_MS = 100;
 // Between changes, a heartbeat keeps the page's clock moving without flooding the channel.
@@ -30,7 +37,7 @@ const HEARTBEAT_EVERY_MS = 1000;
 const counts = {
   // peak: the most connections open at once, exact, however briefly (samples could miss it).
   server: { open: 0, accepted: 0, requests: 0, peak: 0 },
-  client: { open: 0, opened: 0, requests: 0 },
+  client: diagnosticsChannel ? { open: 0, opened: 0, requests: 0 } : undefined,
 };
 
 // Connection lanes: what happened to each accepted connection and when, as [id, kind, ms]
@@ -42,12 +49,19 @@ let nextConnectionId = 1;
 const connectionIds = new WeakMap();
 const now = () => Math.round(performance.now() * 10) / 10;
 
+let segments = 0;
+
 /** @param {object} message */
 function send(message) {
   const line = `${JSON.stringify(message)}\n`;
   try {
     if (Number.isInteger(meterFd)) writeSync(meterFd, line);
-    else if (meterFile) appendFileSync(meterFile, line);
+    else if (meterDir) {
+      // Written whole under a temporary name, then renamed: the reader never sees half a file.
+      const name = `${meterDir}/${String(++segments).padStart(9, '0')}`;
+      writeFileSync(`${name}.tmp`, line);
+      renameSync(`${name}.tmp`, `${name}.jsonl`);
+    }
   } catch {
     // A full pipe (EAGAIN) or a closed reader: drop this sample. Samples carry totals, so the
     // next one makes up for a lost one.
@@ -98,15 +112,17 @@ function listenWithMeter(...args) {
 }
 net.Server.prototype.listen = /** @type {typeof listen} */ (listenWithMeter);
 
-diagnosticsChannel.subscribe('net.client.socket', (message) => {
-  const { socket } = /** @type {{ socket: import('node:net').Socket }} */ (message);
-  counts.client.opened += 1;
-  trackClose(socket, counts.client);
-});
-
-diagnosticsChannel.subscribe('http.client.request.start', () => {
-  counts.client.requests += 1;
-});
+const client = counts.client;
+if (diagnosticsChannel && client) {
+  diagnosticsChannel.subscribe('net.client.socket', (message) => {
+    const { socket } = /** @type {{ socket: import('node:net').Socket }} */ (message);
+    client.opened += 1;
+    trackClose(socket, client);
+  });
+  diagnosticsChannel.subscribe('http.client.request.start', () => {
+    client.requests += 1;
+  });
+}
 
 let lastSent = '';
 let lastSentAt = 0;
@@ -120,7 +136,7 @@ function sample() {
   const lanes = laneEvents;
   laneEvents = [];
   // `t` lets the receiver put the lane times on its own clock.
-  send({ type: 'sample', t, server: { ...counts.server }, client: { ...counts.client }, lanes });
+  send({ type: 'sample', t, server: { ...counts.server }, ...(client ? { client: { ...client } } : {}), lanes });
 }
 
 // A first sample at once, so the page sees the process is up before the first tick.

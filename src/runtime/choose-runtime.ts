@@ -5,6 +5,9 @@ import { detectLocalRunner, LocalRuntime } from './local/local-runtime.ts';
 import { NoRuntime } from './no-runtime.ts';
 import type { Runtime } from './runtime.ts';
 import { DEFAULT_BOOT_TIMEOUT_MS } from './webcontainer/boot-timeout.ts';
+import { webContainerSupport, type WebContainerSupport } from './webcontainer-support.ts';
+
+export { webContainerSupport, type WebContainerSupport };
 
 export const RUNTIME_CHOICES = ['auto', 'local', 'webcontainer'] as const;
 export type RuntimeChoice = (typeof RUNTIME_CHOICES)[number];
@@ -16,20 +19,27 @@ export interface RuntimeEnvironment {
   localRunner: boolean;
   crossOriginIsolated: boolean;
   /** Whether the browser has what WebContainer needs (see webContainerSupport). */
-  webContainerSupport: { supported: true } | { supported: false; reason: string };
+  webContainerSupport: WebContainerSupport;
 }
 
-export type RuntimeDecision = { kind: 'local' } | { kind: 'webcontainer' } | { kind: 'none'; message: string };
+export type RuntimeDecision =
+  | { kind: 'local' }
+  /** `notice`: what the learner should know about WebContainer here (it is only in beta on phones). */
+  | { kind: 'webcontainer'; notice?: string }
+  | { kind: 'none'; message: string };
 
 const RUN_LOCALLY = 'To run lessons on your machine: clone the lab, run `npm install && npm start`, and open http://localhost:4321.';
 const STILL_READABLE = 'The lesson and its code are all here to read.';
+const HOW_TO_OPT_IN = 'To try it anyway, choose WebContainer under “Runs in” (or add ?runtime=webcontainer to the address).';
 
 export function decideRuntime(env: RuntimeEnvironment): RuntimeDecision {
+  const support = env.webContainerSupport;
   const webContainerBlocker = !env.crossOriginIsolated
     ? 'this page is not cross-origin isolated (its host does not send the COOP and COEP headers WebContainer needs)'
-    : env.webContainerSupport.supported
+    : support.supported
       ? undefined
-      : env.webContainerSupport.reason;
+      : support.reason;
+  const beta = support.supported ? support.beta : undefined;
 
   switch (env.choice) {
     case 'local':
@@ -39,31 +49,26 @@ export function decideRuntime(env: RuntimeEnvironment): RuntimeDecision {
         message: `The local runner does not serve this page, so it cannot run code here. ${RUN_LOCALLY} Or choose Auto.`,
       };
     case 'webcontainer':
-      if (!webContainerBlocker) return { kind: 'webcontainer' };
-      return { kind: 'none', message: `WebContainer cannot run here: ${webContainerBlocker}. ${RUN_LOCALLY}` };
+      if (webContainerBlocker) return { kind: 'none', message: `WebContainer cannot run here: ${webContainerBlocker}. ${RUN_LOCALLY}` };
+      if (beta) return { kind: 'webcontainer', notice: `${beta}: it may start slowly, run out of memory, or not start at all. A desktop browser runs it dependably.` };
+      return { kind: 'webcontainer' };
     case 'auto':
       if (env.localRunner) return { kind: 'local' };
-      if (!webContainerBlocker) return { kind: 'webcontainer' };
-      return {
-        kind: 'none',
-        message: `Nothing can run code on this page: the lab’s local runner does not serve it, and ${webContainerBlocker}. ${RUN_LOCALLY} ${STILL_READABLE}`,
-      };
+      if (webContainerBlocker) {
+        return {
+          kind: 'none',
+          message: `Nothing can run code on this page: the lab’s local runner does not serve it, and ${webContainerBlocker}. ${RUN_LOCALLY} ${STILL_READABLE}`,
+        };
+      }
+      // A beta is the learner's call to make, not Auto's: say why, and how to opt in.
+      if (beta) {
+        return {
+          kind: 'none',
+          message: `Auto runs no code on this page: the lab’s local runner does not serve it, and ${beta}, so Auto does not choose it. ${HOW_TO_OPT_IN} ${RUN_LOCALLY} ${STILL_READABLE}`,
+        };
+      }
+      return { kind: 'webcontainer' };
   }
-}
-
-/** What WebContainer needs from the browser: SharedArrayBuffer, service workers, WebAssembly, and a desktop engine. */
-export function webContainerSupport(scope: {
-  SharedArrayBuffer?: unknown;
-  WebAssembly?: unknown;
-  navigator: { serviceWorker?: unknown; userAgent: string };
-}): RuntimeEnvironment['webContainerSupport'] {
-  if (typeof scope.SharedArrayBuffer !== 'function' || typeof scope.WebAssembly !== 'object' || !scope.navigator.serviceWorker) {
-    return { supported: false, reason: 'this browser lacks what WebContainer needs (SharedArrayBuffer, service workers and WebAssembly)' };
-  }
-  if (/Android|iPhone|iPad|iPod|Mobile/i.test(scope.navigator.userAgent)) {
-    return { supported: false, reason: 'WebContainer does not run in mobile browsers' };
-  }
-  return { supported: true };
 }
 
 /** `?runtime=` wins, then the choice the learner made with the runtime control, then auto. */
@@ -80,32 +85,44 @@ export interface RuntimeFactoryOptions {
   bootTimeoutMs?: number;
 }
 
-/**
- * Resolves a choice to a runtime. Instances are kept per kind for the life of the page: switching
- * back and forth must not boot a second WebContainer (only one may exist) or open a second socket.
- */
-export function runtimeResolver(options: RuntimeFactoryOptions) {
-  const instances = new Map<string, Promise<Runtime>>();
-  const once = (key: string, make: () => Promise<Runtime>) => {
-    if (!instances.has(key)) instances.set(key, make());
-    return instances.get(key)!;
-  };
-  const localRunner = detectLocalRunner();
+/** The runtime a page runs code with, and what the learner should know about it, if anything. */
+export interface RuntimeResolution {
+  runtime: Runtime;
+  notice?: string;
+}
 
-  return async (choice: RuntimeChoice): Promise<Runtime> => {
-    const decision = decideRuntime({
-      choice,
-      localRunner: choice === 'webcontainer' ? false : await localRunner,
-      crossOriginIsolated: globalThis.crossOriginIsolated === true,
-      webContainerSupport: webContainerSupport(globalThis),
+/**
+ * One instance per kind for the whole visit, not per page: moving between lessons is a soft
+ * navigation (src/client/soft-navigation.ts) that keeps this module alive, so the WebContainer
+ * booted on the first lesson serves every later one (only one may exist per page, and its boot is
+ * the slow part), and the local runner keeps its one socket. The first page to create an instance
+ * decides its options.
+ */
+const instances = new Map<'local' | 'webcontainer', Promise<Runtime>>();
+let localRunner: Promise<boolean> | undefined;
+
+function once(kind: 'local' | 'webcontainer', make: () => Promise<Runtime>): Promise<Runtime> {
+  if (!instances.has(kind)) instances.set(kind, make());
+  return instances.get(kind)!;
+}
+
+/** Resolves a choice to a runtime: the visit's instance of its kind, or a NoRuntime that says why. */
+export async function resolveRuntime(choice: RuntimeChoice, options: RuntimeFactoryOptions): Promise<RuntimeResolution> {
+  // The page's own server answers the same way all visit long: ask once.
+  localRunner ??= detectLocalRunner();
+  const decision = decideRuntime({
+    choice,
+    localRunner: choice === 'webcontainer' ? false : await localRunner,
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    webContainerSupport: webContainerSupport(globalThis),
+  });
+  if (decision.kind === 'local') return { runtime: await once('local', async () => new LocalRuntime()) };
+  if (decision.kind === 'webcontainer') {
+    const runtime = await once('webcontainer', async () => {
+      const { createWebContainerRuntime } = await import('./webcontainer/create-webcontainer-runtime.ts');
+      return createWebContainerRuntime({ nodeMajor: options.nodeMajor, bootTimeoutMs: options.bootTimeoutMs ?? DEFAULT_BOOT_TIMEOUT_MS });
     });
-    if (decision.kind === 'local') return once('local', async () => new LocalRuntime());
-    if (decision.kind === 'webcontainer') {
-      return once('webcontainer', async () => {
-        const { createWebContainerRuntime } = await import('./webcontainer/create-webcontainer-runtime.ts');
-        return createWebContainerRuntime({ nodeMajor: options.nodeMajor, bootTimeoutMs: options.bootTimeoutMs ?? DEFAULT_BOOT_TIMEOUT_MS });
-      });
-    }
-    return new NoRuntime(decision.message);
-  };
+    return decision.notice ? { runtime, notice: decision.notice } : { runtime };
+  }
+  return { runtime: new NoRuntime(decision.message) };
 }

@@ -1,5 +1,6 @@
 // The one seam between a lesson page and whatever runs its code. The page depends on this file
 // only; the local runner and (next) WebContainer adapters implement it, and tests fake it.
+import type { NodeFeature } from '../schemas/node-features.ts';
 import type { LessonFile, RunEnd, RunEvent } from '../schemas/run-events.ts';
 
 export type RuntimeKind = 'local' | 'webcontainer' | 'none';
@@ -8,7 +9,8 @@ export type RuntimeKind = 'local' | 'webcontainer' | 'none';
 export type RuntimeStatus =
   | { state: 'idle' }
   | { state: 'booting'; detail: string }
-  | { state: 'ready' }
+  /** `note`: something the learner should know about where code runs (a different Node, a late start). */
+  | { state: 'ready'; note?: string }
   | { state: 'running' }
   /** The run waits for a free slot in a shared runner (a workshop room); `ahead` runs wait before it. */
   | { state: 'queued'; ahead: number }
@@ -32,6 +34,10 @@ export interface RunRequest {
 export interface Runtime {
   readonly kind: RuntimeKind;
   readonly label: string;
+  /** The Node version code runs on, where the runtime has checked it (WebContainer does). */
+  readonly nodeVersion?: string | undefined;
+  /** Node features some lessons rely on that this runtime's Node lacks (src/schemas/node-features.ts). */
+  readonly missingFeatures?: readonly NodeFeature[];
   status(): RuntimeStatus;
   /**
    * Gets ready to run (connects, boots) ahead of the first Run; called on the learner's first

@@ -13,12 +13,19 @@ export interface RunLimits {
   listenTimeoutMs: number;
   /** Output characters (both processes together) passed on before the rest is dropped. */
   outputLimitBytes: number;
+  /**
+   * How long to keep listening after client.js exits, so the server's meter can report the
+   * connections closing. One sampling tick (100 ms) is enough where samples arrive through a
+   * pipe; WebContainer's arrive through files the page polls, so it waits longer.
+   */
+  settleAfterClientMs: number;
 }
 
 export const DEFAULT_LIMITS: RunLimits = {
   timeLimitMs: 60_000,
   listenTimeoutMs: 10_000,
   outputLimitBytes: 1024 * 1024,
+  settleAfterClientMs: 250,
 };
 
 /**
@@ -27,9 +34,6 @@ export const DEFAULT_LIMITS: RunLimits = {
  * this file has no imports to weigh down the page that shows the notice.
  */
 export const RUN_FOLDER_CAP_BYTES = 64 * 1024 * 1024;
-
-/** After the client exits, the server's meter needs one sampling tick to report the closed sockets. */
-const SETTLE_AFTER_CLIENT_MS = 250;
 
 export interface ProcessExit {
   code: number | null;
@@ -65,6 +69,8 @@ export interface SuperviseOptions {
    * for when the meter inside the process cannot. Receives the function to call.
    */
   listenHint?(report: (port: number) => void): void;
+  /** The PORT server.js is given. 0 (the default) lets the system choose a free one. */
+  serverPort?: number;
 }
 
 type Outcome = { reason: RunEndReason; message?: string };
@@ -135,7 +141,7 @@ function watch(options: SuperviseOptions, limits: RunLimits, startedAt: number, 
             shift ??= t === undefined ? 0 : at - t;
             const offset = shift;
             const shifted = lanes?.length ? lanes.map(([id, kind, time]): LaneEvent => [id, kind, Math.round(time + offset)]) : undefined;
-            emit({ type: 'meter', process: name, at, counts: { server, client }, ...(shifted ? { lanes: shifted } : {}) });
+            emit({ type: 'meter', process: name, at, counts: { server, ...(client ? { client } : {}) }, ...(shifted ? { lanes: shifted } : {}) });
           } else if (message?.type === 'listening' && name === 'server') {
             onListening(message.port);
           }
@@ -158,12 +164,12 @@ function watch(options: SuperviseOptions, limits: RunLimits, startedAt: number, 
           exit.code === 0 || exit.stoppedByLab
             ? { reason: 'completed' }
             : { reason: 'failed', message: `client.js ${describeExit(exit)}. Its output above says why.` };
-        timers.push(setTimeout(() => finish(outcome), SETTLE_AFTER_CLIENT_MS));
+        timers.push(setTimeout(() => finish(outcome), limits.settleAfterClientMs));
       });
     };
 
     emit({ type: 'phase', phase: 'starting-server' });
-    const server = start('server', { PORT: '0' });
+    const server = start('server', { PORT: String(options.serverPort ?? 0) });
     options.listenHint?.(onListening);
     void server.exited.then((exit) => {
       if (clientStarted || exit.stoppedByLab) return;

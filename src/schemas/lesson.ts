@@ -2,6 +2,7 @@
 // against this schema at build time; a missing or wrong field fails the build and names the
 // lesson and the field.
 import { z } from 'astro/zod';
+import { NODE_FEATURE_NAMES } from './node-features.ts';
 
 /**
  * Numbers a run of a lesson produces, from the server's meter unless named otherwise; see
@@ -96,6 +97,22 @@ export const instructorNotes = z
   })
   .strict();
 
+/**
+ * A Node feature beyond the basics that some of the lesson's runs depend on (see
+ * src/schemas/node-features.ts). Where the runtime lacks it, the page names those runs' claims
+ * and challenges as needing the local runner, and says why.
+ */
+export const reliance = z
+  .object({
+    feature: z.enum(NODE_FEATURE_NAMES),
+    /** The claims' `run`s and the challenges' ids whose outcome depends on the feature. */
+    runs: z.array(z.string().min(1)).min(1),
+    /** Why, in a sentence a learner can follow. */
+    why: z.string().min(20),
+  })
+  .strict();
+export type Reliance = z.infer<typeof reliance>;
+
 export const lessonSchema = z
   .object({
     /** Shown as the page's <h1> and in the lesson list. */
@@ -113,6 +130,16 @@ export const lessonSchema = z
     instructor: instructorNotes,
     /** At least one task beyond the solution, judged like the claims. */
     challenges: z.array(challenge).min(1),
+    /** Node features some runs depend on; none means the lesson needs only what any Node provides. */
+    relies: z.array(reliance).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((lesson, context) => {
+    const runs = new Set([...lesson.claims.map((claim) => claim.run), ...lesson.challenges.map((challenge) => challenge.id)]);
+    lesson.relies.forEach((entry, index) => {
+      for (const run of entry.runs.filter((name) => !runs.has(name))) {
+        context.addIssue({ code: 'custom', path: ['relies', index, 'runs'], message: `"${run}" is neither a claim's run nor a challenge's id` });
+      }
+    });
+  });
 export type LessonFrontmatter = z.infer<typeof lessonSchema>;

@@ -17,6 +17,7 @@ export const meterCounts = z.object({
     /** The most connections open at once so far, counted exactly inside the process. */
     peak: count.optional(),
   }),
+  /** Absent where the runtime has no node:diagnostics_channel (see src/meter/meter.js). */
   client: z.object({
     /** Outgoing connections not yet closed. */
     open: count,
@@ -24,7 +25,7 @@ export const meterCounts = z.object({
     opened: count,
     /** HTTP requests sent through node:http (fetch is not counted here). */
     requests: count,
-  }),
+  }).optional(),
 });
 export type MeterCounts = z.infer<typeof meterCounts>;
 

@@ -13,6 +13,11 @@ export interface MountedEditor {
   setValue(value: string): void;
   /** Focuses the editor; with a line, puts the caret at its start. */
   focus(line?: number): void;
+  /**
+   * Frees the editor and its model. Models are global to Monaco and named by file, so the next
+   * lesson's client.js can only be created once this lesson's is gone.
+   */
+  dispose(): void;
 }
 
 export interface MountOptions {
@@ -109,7 +114,8 @@ export function mountEditor(panel: HTMLElement, options: MountOptions): MountedE
   });
   editor.setScrollTop(options.scrollTop);
   // Presenter view changes the code size; the static code follows the CSS, the editor follows here.
-  document.addEventListener('lab-present', () => editor.updateOptions(codeSize()));
+  const followPresenter = () => editor.updateOptions(codeSize());
+  document.addEventListener('lab-present', followPresenter);
   // Ctrl/Cmd+Enter would insert a line in Monaco; in the lab it runs the lesson.
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRunShortcut);
 
@@ -130,6 +136,12 @@ export function mountEditor(panel: HTMLElement, options: MountOptions): MountedE
     focus(line) {
       if (line !== undefined) editor.setPosition({ lineNumber: line, column: 1 });
       editor.focus();
+    },
+    dispose() {
+      document.removeEventListener('lab-present', followPresenter);
+      editor.dispose();
+      model.dispose();
+      host.remove();
     },
   };
 }

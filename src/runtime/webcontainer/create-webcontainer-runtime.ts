@@ -1,16 +1,18 @@
 // Loaded only when a page chooses WebContainer: this module pulls in @webcontainer/api and the
 // meter's source, none of which the page needs otherwise.
-import { WebContainer } from '@webcontainer/api';
+import * as api from '@webcontainer/api';
 import bootstrapSource from '../../meter/bootstrap.js?raw';
 import meterSource from '../../meter/meter.js?raw';
+import probeSource from '../../meter/probe.js?raw';
+import { deployConfigFrom, webContainerBooter } from './boot-webcontainer.ts';
 import { WebContainerRuntime } from './webcontainer-runtime.ts';
 
 export function createWebContainerRuntime(options: { nodeMajor: number; bootTimeoutMs: number }): WebContainerRuntime {
   return new WebContainerRuntime({
-    // COEP require-corp matches the headers every page of the lab is served with.
-    boot: () => WebContainer.boot({ coep: 'require-corp', workdirName: 'keep-alive-lab' }),
+    boot: webContainerBooter(api, deployConfigFrom(import.meta.env)),
     meterSource,
     bootstrapSource,
+    probeSource,
     nodeMajor: options.nodeMajor,
     bootTimeoutMs: options.bootTimeoutMs,
   });

@@ -1,54 +1,101 @@
 // Runs lessons in Node inside the learner's browser (WebContainer), for the static site.
-// One WebContainer per page: it allows only one, and booting is expensive, so it boots once, on
-// the learner's first interaction with the workspace, and every run reuses it.
+// One WebContainer per visit: it allows only one, and booting is expensive, so it boots once, on
+// the learner's first interaction with a workspace, and every run (on any lesson) reuses it.
 import type { FileSystemTree } from '@webcontainer/api';
 import type { LessonFile, RunEnd } from '../../schemas/run-events.ts';
+import { missingFeatures, type NodeFeature, type NodeProbeReport } from '../../schemas/node-features.ts';
 import type { Runtime, RunRequest, RuntimeStatus } from '../runtime.ts';
 import { StatusEmitter } from '../status-emitter.ts';
 import { superviseRun, type RunLimits } from '../supervise-run.ts';
 import { DEFAULT_BOOT_TIMEOUT_MS } from './boot-timeout.ts';
-import { webContainerLauncher, type ContainerApi } from './webcontainer-launcher.ts';
+import { probeNode } from './probe-node.ts';
+import { meterFolder, webContainerLauncher, type ContainerApi } from './webcontainer-launcher.ts';
 
 /**
- * Node versions WebContainer serves when a project asks for them. Node 22 is opt-in through
- * `engines.node` in the root package.json or a root .nvmrc (stackblitz/webcontainer-core #560);
- * without it WebContainer runs an older Node.
+ * The Node WebContainer is asked for. Node 22 is opt-in there, through `engines.node` in the root
+ * package.json or a root .nvmrc (stackblitz/webcontainer-core #560, which names 22.22.0); the
+ * runtime has since moved past that release, so the lab asks for the major, not an exact pin.
+ * Whatever it gets is checked after boot (probe-node.ts) and shown on the page.
  */
-const NODE_RELEASES: Record<number, string> = { 20: '20', 22: '22.22.0' };
+export function projectFiles(nodeMajor: number): FileSystemTree {
+  const packageJson = { name: 'keep-alive-lab-run', private: true, type: 'module', engines: { node: `${nodeMajor}.x` } };
+  return {
+    'package.json': { file: { contents: `${JSON.stringify(packageJson, null, 2)}\n` } },
+    '.nvmrc': { file: { contents: `${nodeMajor}\n` } },
+  };
+}
+
+/**
+ * Samples reach the page through files it polls, not a pipe: after client.js exits, the server's
+ * meter gets longer to report the closing connections than the local runner's 250 ms.
+ */
+const WEBCONTAINER_LIMITS: Partial<RunLimits> = { settleAfterClientMs: 1_000 };
+/**
+ * server.js gets a fixed port in WebContainer, not 0: whether its emulated network hands out a
+ * free port for listen(0) is unverified, and a known port lets WebContainer's own 'port' event
+ * stand in for the meter. Ports rotate, so a server that never confirmed its exit cannot block
+ * the next run's.
+ */
+const FIRST_PORT = 4100;
+const PORTS = 800;
 
 export { DEFAULT_BOOT_TIMEOUT_MS };
+
+const RUN_ELSEWHERE =
+  'Or run the lab on your machine (clone it, then `npm install && npm start`), or choose the local runner if it serves this page.';
 
 export function bootTimeoutMessage(seconds: number): string {
   return (
     `Node did not start in this browser within ${seconds} s. WebContainer loads its runtime from stackblitz.com, ` +
-    'so you may be offline, or an ad blocker or strict cookie or tracking settings may block it. ' +
-    'Run the lab on your machine instead (clone it, then `npm install && npm start`), or choose the local runner if it serves this page. ' +
-    'Only a reload can try WebContainer again.'
+    'so the network may be slow, you may be offline, or an ad blocker or strict cookie or tracking settings may block it. ' +
+    `The lab keeps waiting, and says Ready if it starts. ${RUN_ELSEWHERE}`
   );
 }
 
 export interface WebContainerRuntimeOptions {
   /** Boots the WebContainer. Injected, so tests pass a fake typed against @webcontainer/api. */
   boot(): Promise<ContainerApi>;
-  /** Source of src/meter/meter.js and src/meter/bootstrap.js, mounted into every run. */
+  /** Source of src/meter/meter.js, src/meter/bootstrap.js and src/meter/probe.js. */
   meterSource: string;
   bootstrapSource: string;
-  /** The Node major the lessons need. */
+  probeSource: string;
+  /** The Node major the container is asked for (the lessons', 22). Each page compares its own. */
   nodeMajor: number;
   bootTimeoutMs?: number;
+  probeTimeoutMs?: number;
+  /** How long a killed process gets to report its exit (see webcontainer-launcher.ts). */
+  exitWaitMs?: number;
   limits?: Partial<RunLimits>;
 }
 
 export class WebContainerRuntime implements Runtime {
   readonly kind = 'webcontainer';
-  readonly label = 'WebContainer (Node in this browser)';
   readonly #status = new StatusEmitter({ state: 'idle' });
   readonly #options: WebContainerRuntimeOptions;
   #container?: Promise<ContainerApi>;
+  #booted?: ContainerApi;
+  #deadline?: Promise<never>;
+  #probe?: NodeProbeReport;
+  #broken?: string;
+  #current?: AbortController;
   #runs = 0;
 
   constructor(options: WebContainerRuntimeOptions) {
     this.#options = options;
+  }
+
+  get label(): string {
+    return this.#probe ? `WebContainer (Node ${this.#probe.node} in this browser)` : 'WebContainer (Node in this browser)';
+  }
+
+  /** The Node version the container runs, once booted and checked. */
+  get nodeVersion(): string | undefined {
+    return this.#probe?.node;
+  }
+
+  /** Features some lessons rely on that this container's Node lacks (empty until checked). */
+  get missingFeatures(): readonly NodeFeature[] {
+    return this.#probe ? missingFeatures(this.#probe) : [];
   }
 
   status(): RuntimeStatus {
@@ -67,47 +114,68 @@ export class WebContainerRuntime implements Runtime {
   }
 
   async run(request: RunRequest): Promise<RunEnd> {
-    let container: ContainerApi | undefined;
-    try {
-      // Stop works while the WebContainer is still booting, too.
-      container = await Promise.race([this.#boot(), aborted(request.signal)]);
-    } catch (error) {
-      return { reason: 'failed', durationMs: 0, message: (error as Error).message };
-    }
+    const container = await this.#whenBooted(request.signal).catch((error: Error) => error);
+    if (container instanceof Error) return { reason: 'failed', durationMs: 0, message: container.message };
     if (!container || request.signal.aborted) return { reason: 'stopped', durationMs: 0, message: 'Stopped.' };
+    if (this.#broken) return { reason: 'failed', durationMs: 0, message: this.#broken };
+
+    // Stop, a newer run, or the container reporting an error all end this run.
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    request.signal.addEventListener('abort', abort, { once: true });
+    this.#current = controller;
     this.#runs += 1;
     const dir = `runs/${this.#runs}`;
+    const serverPort = FIRST_PORT + (this.#runs % PORTS);
     this.#status.set({ state: 'running' });
+    const unsubscribe: (() => void)[] = [];
     try {
+      await container.fs.mkdir(dir, { recursive: true });
       await container.mount(this.#tree(request.files), { mountPoint: dir });
-      const unsubscribe: (() => void)[] = [];
       const end = await superviseRun({
-        launcher: webContainerLauncher(container, dir),
-        signal: request.signal,
+        launcher: webContainerLauncher(container, dir, this.#options.exitWaitMs),
+        signal: controller.signal,
         onEvent: request.onEvent,
-        ...(this.#options.limits ? { limits: this.#options.limits } : {}),
+        limits: { ...WEBCONTAINER_LIMITS, ...this.#options.limits },
+        serverPort,
         // If the meter cannot report the port from inside the process, WebContainer's own port
         // event still lets the client start.
-        listenHint: (report) => unsubscribe.push(container.on('port', (port, type) => type === 'open' && report(port))),
+        listenHint: (report) => unsubscribe.push(container.on('port', (port, type) => type === 'open' && port === serverPort && report(port))),
       });
-      unsubscribe.forEach((stop) => stop());
-      return end;
+      return this.#broken ? { reason: 'failed', durationMs: end.durationMs, message: this.#broken } : end;
     } catch (error) {
       return { reason: 'failed', durationMs: 0, message: `The WebContainer could not run this lesson: ${(error as Error).message}` };
     } finally {
-      this.#status.set({ state: 'ready' });
+      unsubscribe.forEach((stop) => stop());
+      request.signal.removeEventListener('abort', abort);
+      if (this.#current === controller) this.#current = undefined;
+      if (!this.#broken) this.#status.set(this.#readyStatus());
       await container.fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
     }
   }
 
+  /**
+   * The booted container; or the boot deadline's message, if it passes first. A boot that ends
+   * after its deadline is not thrown away: later runs use it.
+   */
+  async #whenBooted(signal: AbortSignal): Promise<ContainerApi | undefined> {
+    if (this.#booted) return this.#booted;
+    const booting = this.#boot();
+    return Promise.race([booting, this.#deadline ?? booting, aborted(signal)]);
+  }
+
   #boot(): Promise<ContainerApi> {
-    this.#container ??= this.#bootWithTimeout();
+    if (!this.#container) {
+      this.#container = this.#startBoot();
+      this.#container.catch(() => undefined);
+    }
     return this.#container;
   }
 
-  async #bootWithTimeout(): Promise<ContainerApi> {
+  async #startBoot(): Promise<ContainerApi> {
     const timeoutMs = this.#options.bootTimeoutMs ?? DEFAULT_BOOT_TIMEOUT_MS;
     const startedAt = performance.now();
+    let late = false;
     const showProgress = () =>
       this.#status.set({
         state: 'booting',
@@ -115,37 +183,51 @@ export class WebContainerRuntime implements Runtime {
       });
     showProgress();
     const ticker = setInterval(showProgress, 1000);
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    // When stackblitz.com cannot be reached, boot() neither resolves nor rejects (measured), and a
+    // second boot() waits on the first: hence a deadline for runs, while the boot itself goes on.
+    let deadlineTimer: ReturnType<typeof setTimeout> | undefined;
+    this.#deadline = new Promise<never>((_, reject) => {
+      deadlineTimer = setTimeout(() => {
+        late = true;
+        clearInterval(ticker);
+        const message = bootTimeoutMessage(timeoutMs / 1000);
+        this.#status.set({ state: 'failed', message });
+        reject(new Error(message));
+      }, timeoutMs);
+    });
+    this.#deadline.catch(() => undefined);
     try {
-      // When stackblitz.com cannot be reached, boot() neither resolves nor rejects (measured), and
-      // a second boot() returns the same stuck promise: hence the race, and no retry without reload.
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(bootTimeoutMessage(timeoutMs / 1000))), timeoutMs);
-      });
-      const container = await Promise.race([this.#options.boot(), timeout]);
-      await container.mount(this.#projectFiles());
-      this.#status.set({ state: 'ready' });
+      const container = await this.#options.boot();
+      container.on('error', ({ message }) => this.#breakDown(message));
+      await container.mount(projectFiles(this.#options.nodeMajor));
+      await container.fs.mkdir('runs', { recursive: true });
+      this.#probe = await probeNode(container, this.#options.probeSource, this.#options.probeTimeoutMs).catch(() => undefined);
+      this.#booted = container;
+      if (!this.#broken) this.#status.set(this.#readyStatus(late ? performance.now() - startedAt : undefined));
       return container;
     } catch (error) {
-      const message = (error as Error).message.startsWith('Node did not start')
-        ? (error as Error).message
-        : `WebContainer could not start: ${(error as Error).message}. Run the lab on your machine instead (\`npm install && npm start\`). Only a reload can try WebContainer again.`;
+      const message = `WebContainer could not start: ${(error as Error).message}. Reload the page to try again. ${RUN_ELSEWHERE}`;
       this.#status.set({ state: 'failed', message });
       throw new Error(message);
     } finally {
       clearInterval(ticker);
-      clearTimeout(timer);
+      clearTimeout(deadlineTimer);
     }
   }
 
-  /** The project root: its package.json and .nvmrc choose the Node version WebContainer runs. */
-  #projectFiles(): FileSystemTree {
-    const release = NODE_RELEASES[this.#options.nodeMajor] ?? String(this.#options.nodeMajor);
-    const packageJson = { name: 'keep-alive-lab-run', private: true, type: 'module', engines: { node: release } };
-    return {
-      'package.json': { file: { contents: `${JSON.stringify(packageJson, null, 2)}\n` } },
-      '.nvmrc': { file: { contents: `v${release}\n` } },
-    };
+  /** What the page says when ready: a late start, or that the Node version could not be checked. */
+  #readyStatus(lateAfterMs?: number): RuntimeStatus {
+    const notes: string[] = [];
+    if (lateAfterMs !== undefined) notes.push(`Node started after all, after ${Math.round(lateAfterMs / 1000)} s.`);
+    if (!this.#probe) notes.push('The lab could not check which Node version runs here.');
+    return notes.length ? { state: 'ready', note: notes.join(' ') } : { state: 'ready' };
+  }
+
+  /** The container reported an internal error: nothing it runs can be trusted from here on. */
+  #breakDown(detail: string) {
+    this.#broken = `The WebContainer stopped working (${detail}). Reload the page to start a new one; your code is saved in this browser. ${RUN_ELSEWHERE}`;
+    this.#status.set({ state: 'failed', message: this.#broken });
+    this.#current?.abort();
   }
 
   #tree(files: LessonFile[]): FileSystemTree {
@@ -154,6 +236,8 @@ export class WebContainerRuntime implements Runtime {
         directory: {
           'meter.js': { file: { contents: this.#options.meterSource } },
           'bootstrap.js': { file: { contents: this.#options.bootstrapSource } },
+          [meterFolder('server').slice('.lab/'.length)]: { directory: {} },
+          [meterFolder('client').slice('.lab/'.length)]: { directory: {} },
         },
       },
     };

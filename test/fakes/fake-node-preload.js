@@ -1,0 +1,32 @@
+// Preloaded (node --import) into processes of a FakeWebContainer, to make real Node behave the way
+// an emulated Node might: KAL_FAKE_LACKS lists features to take away (src/schemas/node-features.ts),
+// and KAL_FAKE_PORT_FD, when set, is where to report listening ports, as WebContainer's 'port'
+// event does.
+import diagnosticsChannel from 'node:diagnostics_channel';
+import { writeSync } from 'node:fs';
+import net from 'node:net';
+
+const lacks = new Set((process.env.KAL_FAKE_LACKS ?? '').split(',').filter(Boolean));
+const portFd = Number(process.env.KAL_FAKE_PORT_FD);
+delete process.env.KAL_FAKE_LACKS;
+delete process.env.KAL_FAKE_PORT_FD;
+
+if (lacks.has('net.client.socket')) {
+  // Subscribers to this channel are never called, as if the runtime never published on it.
+  const subscribe = diagnosticsChannel.subscribe;
+  diagnosticsChannel.subscribe = (name, listener) => (name === 'net.client.socket' ? undefined : subscribe(name, listener));
+}
+if (lacks.has('TCPSocketWrap')) {
+  const info = process.getActiveResourcesInfo;
+  process.getActiveResourcesInfo = () => info().map((name) => (name === 'TCPSocketWrap' ? 'Socket' : name));
+}
+if (Number.isInteger(portFd)) {
+  const listen = net.Server.prototype.listen;
+  net.Server.prototype.listen = function (...args) {
+    this.once('listening', () => {
+      const address = this.address();
+      if (address && typeof address === 'object') writeSync(portFd, `${address.port}\n`);
+    });
+    return Reflect.apply(listen, this, args);
+  };
+}
