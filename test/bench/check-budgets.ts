@@ -49,9 +49,11 @@ try {
   for (const path of pages) {
     const url = new URL(path, lab.url).href;
     let scores = await lighthouse.scores(url);
-    // One run can land low on a busy machine; then the median of three decides.
+    // One run can land low on a busy machine: on one build, single runs of one lesson page scored
+    // 93 to 99 for performance on the 2-core CI machine. Then the median of five decides.
     if (CATEGORIES.some((id) => scores[id] < ENFORCED.lighthouse[id])) {
-      const runs: Scores[] = [scores, await lighthouse.scores(url), await lighthouse.scores(url)];
+      const runs: Scores[] = [scores];
+      for (let more = 0; more < 4; more++) runs.push(await lighthouse.scores(url));
       scores = Object.fromEntries(CATEGORIES.map((id) => [id, median(runs.map((run) => run[id]))])) as Scores;
     }
     for (const id of CATEGORIES) check(`${path} Lighthouse ${id}`, scores[id], ENFORCED.lighthouse[id], 'points', false);
