@@ -5,7 +5,7 @@ import { buildStamp } from './src/build/build-stamp.ts';
 import { monacoSlim } from './src/build/monaco-slim.ts';
 import { monacoStylesOnDemand } from './src/build/monaco-styles-on-demand.ts';
 import { searchIndex } from './src/build/search-index.ts';
-import { ISOLATION_HEADERS } from './src/runtime/cross-origin-isolation.ts';
+import { ISOLATION_HEADERS } from './src/run/cross-origin-isolation.ts';
 import { verifyHarness } from './src/build/verify-harness.ts';
 
 export default defineConfig({

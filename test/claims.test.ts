@@ -2,7 +2,7 @@
 // a verdict. These runs are made up, so that each anchor can be checked against a known answer.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { anchorTime, checkClaim, describeMoment, summarise } from '../src/lessons/claims.ts';
+import { anchorTime, checkClaim, describeMoment, summarise } from '../src/run/claims.ts';
 import { claim as claimSchema } from '../src/schemas/lesson.ts';
 import type { LaneEvent } from '../src/schemas/meter.ts';
 import type { RunEvent } from '../src/schemas/run-events.ts';

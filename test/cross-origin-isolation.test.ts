@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ISOLATION_HEADERS } from '../src/runtime/cross-origin-isolation.ts';
+import { ISOLATION_HEADERS } from '../src/run/cross-origin-isolation.ts';
 import { startLabServer } from '../src/runner/lab-server.ts';
 
 const root = new URL('..', import.meta.url);

@@ -2,7 +2,7 @@
 // close, and the lanes show the shapes the lessons describe.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lanesOf, rows, type Lane } from '../src/lessons/lanes.ts';
+import { lanesOf, rows, type Lane } from '../src/run/lanes.ts';
 import { lessonsOnDisk, runVariant } from './helpers/lessons.ts';
 
 const lesson = lessonsOnDisk().find((candidate) => candidate.id.endsWith('draining-vs-destroying'));

@@ -1,7 +1,7 @@
 // Which claims a page names as needing the local runner when the runtime's Node lacks a feature.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { relianceNotice, reliancesOnPage } from '../src/lessons/reliance-notice.ts';
+import { relianceNotice, reliancesOnPage } from '../src/run/reliance-notice.ts';
 import { lessonsOnDisk } from './helpers/lessons.ts';
 
 const findingLeaks = () => {

@@ -1,7 +1,7 @@
 // The run logic shared by every runtime, with a launcher that records what it was asked to start.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { superviseRun, type ProcessExit, type ProcessLauncher } from '../src/runtime/supervise-run.ts';
+import { superviseRun, type ProcessExit, type ProcessLauncher } from '../src/run/supervise-run.ts';
 import type { RunEvent } from '../src/schemas/run-events.ts';
 
 test('a port reported by the runtime starts the client when the meter cannot report it', async () => {

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ISOLATION_HEADERS } from '../src/runtime/cross-origin-isolation.ts';
+import { ISOLATION_HEADERS } from '../src/run/cross-origin-isolation.ts';
 import { headersFor, parseHeadersFile } from './verify-webcontainer/deploy-headers.ts';
 import { PORT_RANGE, serveSite } from './verify-webcontainer/site-server.ts';
 

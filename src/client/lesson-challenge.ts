@@ -1,7 +1,7 @@
 // <lesson-challenge>: a task at the end of a lesson with no solution to copy. "Start" puts its
 // code in the workspace's editors (undoable); "Check" runs the learner's code there and judges
 // the run by the challenge's numbers, the same way lesson claims are judged in `npm test`.
-import { checkClaim, describeMoment, METRIC_NAMES, plural, summarise } from '../lessons/claims.ts';
+import { checkClaim, describeMoment, METRIC_NAMES, plural, summarise } from '../run/claims.ts';
 import type { Challenge } from '../schemas/lesson.ts';
 import type { LessonFile } from '../schemas/run-events.ts';
 import type { LessonWorkspace } from './lesson-workspace.ts';

@@ -8,9 +8,9 @@ import {
   type RuntimeChoice,
 } from '../runtime/choose-runtime.ts';
 import type { Runtime, RuntimeStatus } from '../runtime/runtime.ts';
-import { checkClaim, METRIC_NAMES, plural, summarise } from '../lessons/claims.ts';
+import { checkClaim, METRIC_NAMES, plural, summarise } from '../run/claims.ts';
 import type { Claim, Metric } from '../schemas/lesson.ts';
-import { nodeVersionNotice, relianceNotice, type RelianceOnPage } from '../lessons/reliance-notice.ts';
+import { nodeVersionNotice, relianceNotice, type RelianceOnPage } from '../run/reliance-notice.ts';
 import { learnerId, markComplete } from './local-store.ts';
 import { pageUrl } from './page-url.ts';
 import { shareLink } from './share-link.ts';

@@ -1,6 +1,6 @@
 // <socket-meter>: shows the server's counts as they arrive and charts open connections.
 // Samples can arrive faster than the screen refreshes; drawing happens once per frame.
-import { LaneBook, rows } from '../lessons/lanes.ts';
+import { LaneBook, rows } from '../run/lanes.ts';
 import type { MeterCounts } from '../schemas/meter.ts';
 import type { RunEvent } from '../schemas/run-events.ts';
 

@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import type { Claim } from '../schemas/lesson.ts';
 import type { RunEnd, RunEvent } from '../schemas/run-events.ts';
-import { checkClaim } from './claims.ts';
+import { checkClaim } from '../run/claims.ts';
 import { readLessonFiles, type LessonVariant } from './lesson-files.ts';
 
 export interface Recording {

@@ -12,7 +12,7 @@
 // them with `nsenter`. The keeper is ended by its own PID when the run ends.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
-import { RUN_FOLDER_CAP_BYTES } from '../runtime/supervise-run.ts';
+import { RUN_FOLDER_CAP_BYTES } from '../run/supervise-run.ts';
 
 export type ConfinementCheck = { ok: true } | { ok: false; reason: string };
 

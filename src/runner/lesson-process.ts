@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { LaunchedProcess, ProcessExit, ProcessSinks } from '../runtime/supervise-run.ts';
+import type { LaunchedProcess, ProcessExit, ProcessSinks } from '../run/supervise-run.ts';
 import type { LessonProcess } from '../schemas/run-events.ts';
 import { permissionFlags, type RunBox } from './confinement.ts';
 import { killTree } from './kill-tree.ts';

@@ -3,13 +3,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { superviseRun, type RunLimits } from '../runtime/supervise-run.ts';
+import { superviseRun, type RunLimits } from '../run/supervise-run.ts';
 import type { LessonFile, RunEnd, RunEvent } from '../schemas/run-events.ts';
 import { FILE_NAME_PATTERN } from '../schemas/runner-protocol.ts';
 import { openRunBox, type RunBox } from './confinement.ts';
 import { startLessonProcess } from './lesson-process.ts';
-
-export { DEFAULT_LIMITS, type RunLimits } from '../runtime/supervise-run.ts';
 
 export interface RunLessonOptions {
   files: LessonFile[];

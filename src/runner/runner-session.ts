@@ -4,7 +4,8 @@
 import type { WebSocket } from 'ws';
 import type { LessonFile } from '../schemas/run-events.ts';
 import { pageMessage, type PageMessage, type RunnerMessage } from '../schemas/runner-protocol.ts';
-import { runLesson, type RunLimits } from './run-lesson.ts';
+import type { RunLimits } from '../run/supervise-run.ts';
+import { runLesson } from './run-lesson.ts';
 import type { QueueEntry, RunQueue } from './run-queue.ts';
 
 interface ActiveRun {

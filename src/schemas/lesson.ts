@@ -6,7 +6,7 @@ import { NODE_FEATURE_NAMES } from './node-features.ts';
 
 /**
  * Numbers a run of a lesson produces, from the server's meter unless named otherwise; see
- * src/lessons/claims.ts for how each is measured.
+ * src/run/claims.ts for how each is measured.
  */
 export const METRICS = ['peakOpen', 'finalOpen', 'accepted', 'requests', 'clientExitCode'] as const;
 export type Metric = (typeof METRICS)[number];

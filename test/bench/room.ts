@@ -4,7 +4,7 @@
 // second later, as people do. Measured for the queue (today) and for refusing beyond a limit of
 // 8 (the design before it), on the same machine.
 import { join } from 'node:path';
-import { summarise as summariseRun } from '../../src/lessons/claims.ts';
+import { summarise as summariseRun } from '../../src/run/claims.ts';
 import { readLessonFiles } from '../../src/lessons/lesson-files.ts';
 import { checkConfinement } from '../../src/runner/confinement.ts';
 import { DEFAULT_MAX_RUNS, startLabServer } from '../../src/runner/lab-server.ts';

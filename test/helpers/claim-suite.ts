@@ -2,7 +2,7 @@
 // by test/lessons.test.ts and confined by test/lessons-confined.test.ts.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { checkClaim, summarise } from '../../src/lessons/claims.ts';
+import { checkClaim, summarise } from '../../src/run/claims.ts';
 import { challengeRun } from '../../src/lessons/lesson-files.ts';
 import { lessonsOnDisk, runVariant } from './lessons.ts';
 

@@ -2,7 +2,7 @@
 // the same claim code the lesson page uses. A check passes only if both runs really ran and
 // the claim holds in both; "really ran" is decided here, not assumed, so that a run that never
 // started cannot pass a claim such as "at most 1 connection".
-import { checkClaim, describeBound, summarise } from '../../src/lessons/claims.ts';
+import { checkClaim, describeBound, summarise } from '../../src/run/claims.ts';
 import type { Bound, Metric } from '../../src/schemas/lesson.ts';
 import type { RunEnd, RunEvent } from '../../src/schemas/run-events.ts';
 import type { PlannedRun } from './run-plan.ts';

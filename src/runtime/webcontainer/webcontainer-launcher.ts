@@ -2,7 +2,7 @@
 // (stdout and stderr merged, \r\n line ends, colours), so it is turned into plain text. Meter
 // samples arrive as small files (see src/meter/meter.js), each read once and removed.
 import type { WebContainer, WebContainerProcess } from '@webcontainer/api';
-import type { LaunchedProcess, ProcessExit, ProcessLauncher, ProcessSinks } from '../supervise-run.ts';
+import type { LaunchedProcess, ProcessExit, ProcessLauncher, ProcessSinks } from '../../run/supervise-run.ts';
 import type { LessonProcess } from '../../schemas/run-events.ts';
 import { terminalText } from './terminal-text.ts';
 

@@ -6,7 +6,7 @@ import type { LessonFile, RunEnd } from '../../schemas/run-events.ts';
 import { missingFeatures, type NodeFeature, type NodeProbeReport } from '../../schemas/node-features.ts';
 import type { Runtime, RunRequest, RuntimeStatus } from '../runtime.ts';
 import { StatusEmitter } from '../status-emitter.ts';
-import { superviseRun, type RunLimits } from '../supervise-run.ts';
+import { superviseRun, type RunLimits } from '../../run/supervise-run.ts';
 import { DEFAULT_BOOT_TIMEOUT_MS } from './boot-timeout.ts';
 import { probeNode } from './probe-node.ts';
 import { meterFolder, webContainerLauncher, type ContainerApi } from './webcontainer-launcher.ts';
