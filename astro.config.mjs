@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { quietAstroDirective } from './src/build/astro-directive-warning.ts';
 import { buildStamp } from './src/build/build-stamp.ts';
 import { monacoSlim } from './src/build/monaco-slim.ts';
 import { monacoStylesOnDemand } from './src/build/monaco-styles-on-demand.ts';
@@ -22,7 +23,8 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'light-plus', dark: 'dark-plus' }, defaultColor: false },
   },
   vite: {
-    plugins: [monacoSlim(), monacoStylesOnDemand()],
+    // quietAstroDirective: Astro's own directive warning, once per lesson (see the plugin).
+    plugins: [monacoSlim(), monacoStylesOnDemand(), quietAstroDirective()],
     // The TypeScript worker is built on its own; it needs the slimmed lib files too.
     worker: { format: 'es', plugins: () => [monacoSlim()] },
   },

@@ -12,12 +12,32 @@
 // 3. The generic editor worker only computes diffs here (the TypeScript worker does the rest).
 //    Lesson files are a few dozen lines, so Monaco's own in-page fallback computes them, and the
 //    second worker is never downloaded.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
 
-const WORKERS_MODULE = '/monaco-editor/esm/vs/internal/common/workers.js';
-const LIB_MODULE = '/monaco-editor/esm/vs/languages/features/typescript/lib/lib.js';
-const EDITOR_WORKER_SERVICE = '/monaco-editor/esm/vs/editor/browser/services/editorWorkerService.js';
+export const WORKERS_MODULE = '/monaco-editor/esm/vs/internal/common/workers.js';
+export const LIB_MODULE = '/monaco-editor/esm/vs/languages/features/typescript/lib/lib.js';
+export const EDITOR_WORKER_SERVICE = '/monaco-editor/esm/vs/editor/browser/services/editorWorkerService.js';
+
+/**
+ * The node_modules folder the installed monaco-editor sits in. Its package exports hide
+ * package.json, so this starts from the entry file `require` resolves to.
+ */
+export function installedMonacoParent(): string {
+  const entry = createRequire(import.meta.url).resolve('monaco-editor');
+  return entry.slice(0, entry.lastIndexOf('/monaco-editor/'));
+}
+
+/**
+ * The edits below match modules by path. Were Monaco to move one, no hook would ever see it and
+ * the build would quietly ship the full weight; so the build stops here instead.
+ */
+export function checkAnchorFiles(monacoParent: string): void {
+  const missing = [WORKERS_MODULE, LIB_MODULE, EDITOR_WORKER_SERVICE].filter((file) => !existsSync(monacoParent + file));
+  if (missing.length > 0) throw new Error(`monaco-slim: the installed monaco-editor has no ${missing.map((file) => file.slice(1)).join(', ')}; update src/build/monaco-slim.ts.`);
+}
 
 /** Lib files a Node program can need: the ECMAScript ones. */
 export function isNodeLib(name: string): boolean {
@@ -31,6 +51,9 @@ export function monacoSlim(): Plugin {
   return {
     name: 'keep-alive-lab:monaco-slim',
     enforce: 'pre',
+    buildStart() {
+      checkAnchorFiles(installedMonacoParent());
+    },
     async load(id) {
       if (!id.endsWith(LIB_MODULE)) return null;
       const { libFileMap } = (await import(pathToFileURL(id).href)) as { libFileMap: Record<string, string> };

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { LessonFile } from '../schemas/run-events.ts';
+import { LessonContentError } from './lesson-content-error.ts';
 
 const REQUIRED = ['server.js', 'client.js'];
 
@@ -52,12 +53,12 @@ function readFolder(lessonFolder: string, subfolder: string, shown: string, requ
   try {
     names = readdirSync(folder).filter((name) => !name.startsWith('.'));
   } catch {
-    throw new Error(`Lesson ${shown} has no ${subfolder}/ folder. Add one with ${required.length ? 'server.js and client.js' : 'the files it changes'}.`);
+    throw new LessonContentError(`Lesson ${shown} has no ${subfolder}/ folder. Add one with ${required.length ? 'server.js and client.js' : 'the files it changes'}.`);
   }
-  if (names.length === 0) throw new Error(`Lesson ${shown}: ${subfolder}/ is empty. Add the files it changes.`);
+  if (names.length === 0) throw new LessonContentError(`Lesson ${shown}: ${subfolder}/ is empty. Add the files it changes.`);
   const missing = required.filter((name) => !names.includes(name));
   if (missing.length > 0) {
-    throw new Error(`Lesson ${shown}: ${subfolder}/ is missing ${missing.join(' and ')}.`);
+    throw new LessonContentError(`Lesson ${shown}: ${subfolder}/ is missing ${missing.join(' and ')}.`);
   }
   // Server first, client second, then the rest by name: the order in which they run.
   const order = (name: string) => (REQUIRED.includes(name) ? REQUIRED.indexOf(name) : REQUIRED.length);

@@ -1,15 +1,20 @@
-// Astro's glob loader over content/lessons, plus the checks a schema cannot make: every lesson
-// has files/ and solution/ with server.js and client.js, and its openFile exists. A lesson that
-// fails them stops `astro sync` and `astro build` with the lesson's path and the fix.
-import { resolve } from 'node:path';
+// Astro's glob loader over content/lessons, plus the lesson's code: each entry gets all of it
+// (lesson-code.ts), read once here, and the checks a schema cannot make. A lesson that fails them
+// stops `astro sync` and `astro build` with the lesson's path and the fix. In `astro dev`, a
+// change to any file of a lesson reads that lesson's code again.
+import { createHash } from 'node:crypto';
+import { relative, resolve, sep } from 'node:path';
 import { glob } from 'astro/loaders';
-import type { Loader } from 'astro/loaders';
-import { challengeRun, readLessonFiles } from './lesson-files.ts';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import type { LessonFrontmatter } from '../schemas/lesson.ts';
+import { readLessonCode } from './lesson-code.ts';
+
+const BASE = './content/lessons';
 
 export function lessonLoader(): Loader {
   const lessons = glob({
     pattern: '*/index.mdx',
-    base: './content/lessons',
+    base: BASE,
     // One folder per lesson; the folder name (e.g. 02-the-leak) is the entry id.
     generateId: ({ entry }) => entry.split('/')[0] ?? entry,
   });
@@ -17,22 +22,23 @@ export function lessonLoader(): Loader {
     name: 'keep-alive-lab:lessons',
     async load(context) {
       await lessons.load(context);
-      for (const entry of context.store.values()) {
-        const folder = resolve(entry.filePath ?? '', '..');
-        const starter = readLessonFiles(folder, 'starter');
-        readLessonFiles(folder, 'solution');
-        const data = entry.data as { openFile?: string; claims?: { run: string }[]; challenges?: { id: string }[] };
-        // Every variant a claim names must exist (readLessonFiles throws with the fix if not).
-        for (const run of new Set((data.claims ?? []).map((claim) => claim.run))) readLessonFiles(folder, run);
-        const openFile = data.openFile ?? 'client.js';
-        if (!starter.some((file) => file.name === openFile)) {
-          throw new Error(
-            `${entry.filePath}: openFile "${openFile}" is not in files/ (${starter.map((file) => file.name).join(', ')}). Name one of those, or add the file.`,
-          );
-        }
-        // Every challenge needs its starting code and a reference answer (readLessonFiles names the folder).
-        for (const challenge of data.challenges ?? []) readLessonFiles(folder, challengeRun(challenge.id, 'reference'));
-      }
+      for (const id of context.store.keys()) withCode(context, id);
+      const root = resolve(BASE);
+      context.watcher?.on('all', (_event, path) => {
+        const id = relative(root, path).split(sep)[0];
+        if (id && !path.endsWith('index.mdx') && context.store.has(id)) withCode(context, id);
+      });
     },
   };
+}
+
+/** Puts the lesson's code into its entry; the digest covers it, so a change of code is a change. */
+function withCode(context: LoaderContext, id: string) {
+  const entry = context.store.get(id);
+  if (!entry) return;
+  const folder = resolve(entry.filePath ?? '', '..');
+  const { code: _old, ...data } = entry.data as { code?: unknown } & Record<string, unknown>;
+  const code = readLessonCode(folder, data as unknown as LessonFrontmatter, entry.filePath ?? folder);
+  const digest = createHash('sha256').update(String(entry.digest ?? '')).update(JSON.stringify(code)).digest('hex').slice(0, 16);
+  context.store.set({ ...entry, data: { ...data, code }, digest });
 }

@@ -1,14 +1,17 @@
-// Runs one variant of a lesson and prints its events as JSON. The build calls this as a child
-// process (see recordings.ts) so the runner's code runs from source, not from Astro's bundle.
-// Usage: node src/lessons/record-run.ts content/lessons/02-the-leak starter
+// Runs one version of a lesson's code and prints its events as JSON. The build calls this as a
+// child process (see recordings.ts) so the runner's code runs from source, not from Astro's
+// bundle. The files arrive on stdin, as the lesson's entry holds them (lesson-code.ts).
+// Usage: node src/lessons/record-run.ts < files.json
+import { text } from 'node:stream/consumers';
+import { z } from 'zod';
 import { runLesson } from '../runner/run-lesson.ts';
+import { lessonFile } from '../schemas/runner-protocol.ts';
 import type { RunEvent } from '../schemas/run-events.ts';
-import { readLessonFiles, type LessonVariant } from './lesson-files.ts';
 
-const [folder, variant] = process.argv.slice(2) as [string, LessonVariant];
+const files = z.array(lessonFile).parse(JSON.parse(await text(process.stdin)));
 const events: RunEvent[] = [];
 const end = await runLesson({
-  files: readLessonFiles(folder, variant),
+  files,
   signal: AbortSignal.timeout(60_000),
   onEvent: (event) => {
     // Only what charts and claims need: the server's samples and the exits.

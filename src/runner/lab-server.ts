@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { ISOLATION_HEADERS } from '../run/cross-origin-isolation.ts';
+import { MAX_MESSAGE_BYTES, RUNNER_PATH } from '../schemas/runner-wire.ts';
 import { DEFAULT_LIMITS, type RunLimits } from '../run/supervise-run.ts';
 import { checkHost, checkRunnerOrigin, checkToken, isInstructor, LOOPBACK } from './request-guard.ts';
 import { addressUrl, reachableAddresses } from './network-addresses.ts';
@@ -15,16 +16,9 @@ import { RunQueue } from './run-queue.ts';
 import { startRunnerSession } from './runner-session.ts';
 import { createStaticHandler } from './static-files.ts';
 
-export const RUNNER_PATH = '/api/runner';
 /** The instructor's room board and its data (room mode only). */
 export const ROOM_PATH = '/room/';
 export const ROOM_API_PATH = '/api/room';
-/**
- * A WebSocket message larger than this closes the connection (code 1009) before it is parsed.
- * Larger than the 512 KiB the files may total, so a too-large run gets a refusal that names the
- * rule rather than a dropped connection.
- */
-const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 /**
  * Runs at once, across pages: eight per core, at most 32. A run is two Node processes that
  * mostly wait on sockets and timers, so a core serves several. Measured with 30 learners pressing

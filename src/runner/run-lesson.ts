@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { superviseRun, type RunLimits } from '../run/supervise-run.ts';
 import type { LessonFile, RunEnd, RunEvent } from '../schemas/run-events.ts';
-import { FILE_NAME_PATTERN } from '../schemas/runner-protocol.ts';
+import { FILE_NAME_RULE, isBareFileName } from '../schemas/runner-wire.ts';
 import { openRunBox, type RunBox } from './confinement.ts';
 import { startLessonProcess } from './lesson-process.ts';
 
@@ -24,8 +24,8 @@ export async function runLesson(options: RunLessonOptions): Promise<RunEnd> {
   try {
     for (const file of options.files) {
       // The protocol schema checked this already; checked again because this is where it matters.
-      if (!FILE_NAME_PATTERN.test(file.name) || file.name.includes('..')) {
-        throw new Error(`Refused file name "${file.name}": only bare names like client.js are allowed.`);
+      if (!isBareFileName(file.name)) {
+        throw new Error(`Refused file name "${file.name}": file names must be ${FILE_NAME_RULE}.`);
       }
       await writeFile(join(folder, file.name), file.content);
     }

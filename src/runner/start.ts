@@ -59,7 +59,9 @@ if (!values['no-build'] && buildIsStale()) {
   console.log('Building the lab (only when its sources changed)…');
   // astro's package exports hide bin/, so find it next to its package.json.
   const astro = join(createRequire(import.meta.url).resolve('astro/package.json'), '../bin/astro.mjs');
-  const build = spawnSync(process.execPath, [astro, 'build'], { cwd: projectRoot, stdio: 'inherit' });
+  // No telemetry from the lab's own build, and no notice about it before the lab's address.
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  const build = spawnSync(process.execPath, [astro, 'build'], { cwd: projectRoot, stdio: 'inherit', env });
   if (build.status !== 0) {
     console.error('The build failed; the messages above say where. Fix that and run `npm start` again.');
     process.exit(1);

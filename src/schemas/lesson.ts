@@ -3,6 +3,7 @@
 // lesson and the field.
 import { z } from 'astro/zod';
 import { NODE_FEATURE_NAMES } from './node-features.ts';
+import { FILE_NAME_PATTERN, FILE_NAME_RULE } from './runner-wire.ts';
 
 /**
  * Numbers a run of a lesson produces, from the server's meter unless named otherwise; see
@@ -120,7 +121,7 @@ export const lessonSchema = z
     /** One or two sentences for the lesson list and the page's meta description. */
     description: z.string().min(30).max(200),
     /** The file tab shown first. Must exist in files/. */
-    openFile: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'a bare file name like client.js').default('client.js'),
+    openFile: z.string().regex(FILE_NAME_PATTERN, `file names must be ${FILE_NAME_RULE}`).default('client.js'),
     /** The Node major the lesson's code needs. The local runner uses the pinned Node 22; WebContainer is asked for this one. */
     node: z.union([z.literal(20), z.literal(22)]).default(22),
     /** What a run of the lesson's code shows; checked by `npm test`. */

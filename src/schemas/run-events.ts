@@ -3,13 +3,9 @@
 // Plain types, no zod: this file is imported by browser code, where bytes count.
 import type { LaneEvent, MeterCounts } from './meter.ts';
 
-export type LessonProcess = 'server' | 'client';
+export type { LessonFile } from './runner-protocol.ts';
 
-export interface LessonFile {
-  /** A bare file name such as `client.js`; no folders. */
-  name: string;
-  content: string;
-}
+export type LessonProcess = 'server' | 'client';
 
 export type RunEvent =
   | { type: 'phase'; phase: 'starting-server' | 'starting-client'; port?: number }

@@ -3,23 +3,22 @@
 // message with `pageMessage`; anything else is refused with a message that names the rule.
 import { z } from 'zod';
 import type { RunEnd, RunEvent } from './run-events.ts';
-
-/** A bare file name: letters, digits, dot, dash, underscore; no folders, no `..`, no leading dot. */
-export const FILE_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
-export const MAX_FILES = 16;
-export const MAX_TOTAL_FILE_BYTES = 512 * 1024;
+import { FILE_NAME_PATTERN, FILE_NAME_RULE, MAX_FILES, MAX_TOTAL_FILE_BYTES } from './runner-wire.ts';
 
 const utf8 = new TextEncoder();
 
 const runId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'runId must be 1–64 letters, digits or dashes');
 
-const lessonFile = z.object({
+export const lessonFile = z.object({
+  /** A bare file name such as `client.js`; no folders. */
   name: z
     .string()
-    .regex(FILE_NAME_PATTERN, 'file names must be bare names like client.js (no folders, no "..")')
+    .regex(FILE_NAME_PATTERN, `file names must be ${FILE_NAME_RULE}`)
     .refine((name) => !name.includes('..'), 'file names must not contain ".."'),
   content: z.string(),
 });
+/** One file of a lesson, as the page sends it, the runner writes it and a runtime mounts it. */
+export type LessonFile = z.infer<typeof lessonFile>;
 
 export const pageMessage = z.discriminatedUnion('type', [
   z.object({

@@ -5,12 +5,11 @@ import type { PageMessage, RunnerMessage } from '../../schemas/runner-protocol.t
 import type { PassedCheck, Runtime, RunRequest, RuntimeStatus } from '../runtime.ts';
 import { randomId } from '../random-id.ts';
 import { StatusEmitter } from '../status-emitter.ts';
-
-export const RUNNER_PATH = '/api/runner';
+import { MAX_TOTAL_FILE_BYTES, RUNNER_PATH } from '../../schemas/runner-wire.ts';
 
 const LOST_RUNNER =
   'Lost the connection to the local runner. Is `npm start` still running? Start it again, then press Run.';
-const TOO_LARGE = 'The runner refused the files: together they are far larger than the 512 KiB a run may carry. Make them smaller and press Run.';
+const TOO_LARGE = `The runner refused the files: together they are far larger than the ${MAX_TOTAL_FILE_BYTES / 1024} KiB a run may carry. Make them smaller and press Run.`;
 
 interface PendingRun {
   request: RunRequest;

@@ -1,0 +1,58 @@
+// Everything a lesson page needs, built in one place from the lesson's entry: the layout and the
+// workspace take this one object. The code comes from the entry (read once by the loader); the
+// recorded runs come from recordings/ (recorded again when the code or the meter changed).
+import { dirname, resolve } from 'node:path';
+import { reliancesOnPage, type RelianceOnPage } from '../run/reliance-notice.ts';
+import type { Claim } from '../schemas/lesson.ts';
+import type { LessonFile } from '../schemas/run-events.ts';
+import { codeOf } from './lesson-code.ts';
+import type { LessonLink } from './lesson-list.ts';
+import { recordingFor, type Recording } from './recordings.ts';
+
+export interface LessonPage {
+  lesson: LessonLink;
+  previous?: LessonLink | undefined;
+  next?: LessonLink | undefined;
+  /** How many lessons there are, for presenter view's "Lesson 3 of 8". */
+  total: number;
+  /** files/: what the learner starts from. */
+  files: LessonFile[];
+  /** Only the files the fix changes: Solve shows each as a diff against the learner's version. */
+  solutionFiles: LessonFile[];
+  /** Each challenge's starting files that differ from the starter, by id (references never ship). */
+  challengeFiles: Record<string, LessonFile[]>;
+  /** Every run a claim names, recorded; charts show starter and solution. */
+  recordings: Record<string, Recording> & { starter: Recording; solution: Recording };
+  /** The solution's claims about the end of a run: what Check judges the learner's run by. */
+  checks: Claim[];
+  /** Node features some claims rely on: named on the page if the runtime lacks them. */
+  relies: RelianceOnPage[];
+}
+
+export async function lessonPage(lessons: LessonLink[], index: number): Promise<LessonPage> {
+  const lesson = lessons[index];
+  if (!lesson) throw new RangeError(`No lesson at ${index}`);
+  const { entry } = lesson;
+  const code = codeOf(entry);
+  const files = code.starter;
+  const changed = (version: LessonFile[]) => version.filter((file) => files.find((starter) => starter.name === file.name)?.content !== file.content);
+  // filePath is relative to the project root, where Astro runs.
+  const folder = resolve(dirname(entry.filePath ?? ''));
+  const { claims, challenges } = entry.data;
+  const recordings: Record<string, Recording> = {};
+  for (const [run, runFiles] of Object.entries(code.runs)) recordings[run] = await recordingFor(folder, run, runFiles, claims);
+  const { starter, solution } = recordings;
+  if (!starter || !solution) throw new Error(`${entry.id}: the loader read no starter or solution`);
+  return {
+    lesson,
+    previous: lessons[index - 1],
+    next: lessons[index + 1],
+    total: lessons.length,
+    files,
+    solutionFiles: changed(code.runs.solution ?? []),
+    challengeFiles: Object.fromEntries(challenges.map((challenge) => [challenge.id, changed(code.challenges[challenge.id]?.starter ?? [])])),
+    recordings: { ...recordings, starter, solution },
+    checks: claims.filter((claim) => claim.run === 'solution' && claim.within === undefined),
+    relies: reliancesOnPage(entry.data),
+  };
+}
