@@ -12,7 +12,10 @@ export const ENFORCED = {
    * (src/build/monaco-slim.ts, src/client/editor/monaco.ts). See README, Performance.
    */
   editorKB: 2_000,
-  lighthouse: { performance: 98, accessibility: 100, 'best-practices': 100, seo: 100 } satisfies Record<Category, number>,
+  // Performance at 95, not 98: on the 2-core CI machine, medians of five runs of unchanged lesson
+  // pages ranged from 96 to 100 between fresh clones (single runs 93 to 100). 98 failed builds that
+  // were not slower; 95 still fails a page that really got slower.
+  lighthouse: { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 } satisfies Record<Category, number>,
 };
 
 export const REPORTED = {
