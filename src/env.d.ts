@@ -2,11 +2,10 @@
 
 declare namespace App {
   interface Locals {
-    /** Set by a lesson page for the components in its MDX (see components/mdx/Claimed.astro). */
-    lesson?: {
-      claims: import('./schemas/lesson.ts').Claim[];
-      /** Recorded runs by variant: starter, solution, and any other a claim names. */
-      recordings: Record<string, import('./lessons/recordings.ts').Recording>;
-    };
+    /**
+     * The page a lesson is rendered from, for the components in its MDX (components/mdx/Claimed.astro):
+     * MDX components get only the props an author writes, so the page object reaches them here.
+     */
+    lessonPage?: import('./lessons/lesson-page.ts').LessonPage;
   }
 }

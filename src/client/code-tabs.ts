@@ -4,8 +4,8 @@
 import type { LessonFile } from '../schemas/run-events.ts';
 import type { MountedEditor } from './editor/mount-editor.ts';
 import { loadEdits, saveEdits } from './local-store.ts';
-import { pageUrl } from './page-url.ts';
-import { filesFromLink } from './share-link.ts';
+import { isLessonFiles, readPageData } from './page-data.ts';
+import { pageUrl, SHARED_CODE_PREFIX } from './page-url.ts';
 
 const SAVE_AFTER_MS = 300;
 
@@ -31,8 +31,7 @@ export class CodeTabs extends HTMLElement {
   connectedCallback() {
     this.#connection = new AbortController();
     const { signal } = this.#connection;
-    const json = this.querySelector('[data-lesson-files]')?.textContent ?? '[]';
-    this.#original.push(...(JSON.parse(json) as LessonFile[]));
+    this.#original.push(...(readPageData(this, 'lesson-files', isLessonFiles) ?? []));
     const saved = loadEdits(this.#lessonId);
     for (const file of this.#original) this.#current.set(file.name, saved[file.name] ?? file.content);
     for (const file of this.#original) this.#showStatic(file.name);
@@ -79,7 +78,11 @@ export class CodeTabs extends HTMLElement {
 
   /** Shows code from a #code= link without touching the learner's saved code. */
   async #openSharedLink() {
-    const shared = await filesFromLink(pageUrl().hash);
+    const { hash } = pageUrl();
+    // The decoder loads only for a page opened from a share link.
+    if (!hash.startsWith(SHARED_CODE_PREFIX)) return;
+    const { filesFromLink } = await import('./share-link.ts');
+    const shared = await filesFromLink(hash);
     if (!shared) return;
     const contents = new Map(this.#current);
     for (const file of this.#original) if (shared[file.name] !== undefined) contents.set(file.name, shared[file.name]!);
@@ -96,10 +99,6 @@ export class CodeTabs extends HTMLElement {
     history.replaceState(history.state, '', location.pathname + location.search);
     if (keep) this.#saveNow();
     else this.#replaceAll(own);
-  }
-
-  viewingShared(): boolean {
-    return this.#ownWhileShared !== undefined;
   }
 
   /** The files as they are now, the learner's edits included. */

@@ -3,6 +3,8 @@
 import { randomId } from '../runtime/random-id.ts';
 
 const EDITS = (lessonId: string) => `keep-alive-lab:edits:${lessonId}`;
+/** Stored as plain text, not JSON, as it has been since the first release. */
+const RUNTIME_CHOICE = 'keep-alive-lab:runtime';
 const PROGRESS = 'keep-alive-lab:progress';
 
 function read<T>(key: string): T | undefined {
@@ -76,4 +78,21 @@ export function markChallengePassed(lessonId: string, challengeId: string): void
   const passed = loadChallengesPassed();
   passed[`${lessonId}/${challengeId}`] ??= new Date().toISOString();
   write(CHALLENGES, passed);
+}
+
+/** Where code runs ("auto", "local", "webcontainer"), as the learner last chose it. */
+export function loadRuntimeChoice(): string | null {
+  try {
+    return localStorage.getItem(RUNTIME_CHOICE);
+  } catch {
+    return null;
+  }
+}
+
+export function saveRuntimeChoice(choice: string): void {
+  try {
+    localStorage.setItem(RUNTIME_CHOICE, choice);
+  } catch {
+    // Blocked or full: the choice lasts for this page only.
+  }
 }

@@ -16,3 +16,6 @@ export function arriveAt(url: URL, swap: () => void): void {
     arriving = undefined;
   }
 }
+
+/** A share link carries the learner's code in the fragment, after this (see share-link.ts). */
+export const SHARED_CODE_PREFIX = '#code=';

@@ -2,7 +2,8 @@
 // frame and only the last MAX_CHARS characters stay in the page. Each frame's text goes into its
 // own block, so the browser lays out only the new lines instead of the whole panel every frame
 // (with one inline run of 200,000 characters, that layout was the longest task during a flood).
-import type { LessonProcess } from '../schemas/run-events.ts';
+import { describeExit } from '../run/process-exit.ts';
+import type { LessonProcess, RunEvent } from '../schemas/run-events.ts';
 
 const MAX_CHARS = 200_000;
 const BLOCK_CHARS = 8_000;
@@ -53,8 +54,15 @@ export class RunOutput extends HTMLElement {
     this.#showTrimmed(false);
   }
 
+  /** A run event: what a process printed, how it ended, and the lab's notices. Others pass by. */
+  add(event: RunEvent) {
+    if (event.type === 'output') this.#print(event.process, event.stream, event.text);
+    else if (event.type === 'notice') this.note(event.text, event.level);
+    else if (event.type === 'exit') this.note(`${event.process}.js ${describeExit(event)}.`, !event.stoppedByLab && event.code !== 0 ? 'error' : 'info');
+  }
+
   /** Text a process printed; each of its lines is labelled with the process. */
-  print(source: LessonProcess, stream: 'stdout' | 'stderr', text: string) {
+  #print(source: LessonProcess, stream: 'stdout' | 'stderr', text: string) {
     this.#queue({ source, text, ...(stream === 'stderr' ? { className: 'stderr' } : {}) });
   }
 

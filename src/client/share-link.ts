@@ -1,10 +1,10 @@
 // "Copy link": the learner's files, deflated and base64url-encoded, in the URL fragment. The
 // fragment never reaches a server, so sharing sends nothing anywhere until the learner does.
 import type { LessonFile } from '../schemas/run-events.ts';
+import { SHARED_CODE_PREFIX } from './page-url.ts';
 
 /** Longer links get cut by chat apps and issue trackers; past this, say so instead. */
 export const MAX_LINK_CODE_CHARS = 16_000;
-const PREFIX = '#code=';
 
 async function transform(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
   const response = new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(stream));
@@ -33,14 +33,14 @@ export async function shareLink(files: LessonFile[], page: URL): Promise<ShareLi
       message: `Your code is too large for a link: ${Math.ceil(code.length / 1000)} kB compressed, and links stay under ${MAX_LINK_CODE_CHARS / 1000} kB so chat apps do not cut them. Download the lesson instead, or share less code.`,
     };
   }
-  return { ok: true, url: `${page.origin}${page.pathname}${PREFIX}${code}`, chars: code.length };
+  return { ok: true, url: `${page.origin}${page.pathname}${SHARED_CODE_PREFIX}${code}`, chars: code.length };
 }
 
 /** The files in a share link's fragment, or undefined if there are none (or they are damaged). */
 export async function filesFromLink(hash: string): Promise<Record<string, string> | undefined> {
-  if (!hash.startsWith(PREFIX)) return undefined;
+  if (!hash.startsWith(SHARED_CODE_PREFIX)) return undefined;
   try {
-    const json = new TextDecoder().decode(await transform(fromBase64Url(hash.slice(PREFIX.length)), new DecompressionStream('deflate-raw')));
+    const json = new TextDecoder().decode(await transform(fromBase64Url(hash.slice(SHARED_CODE_PREFIX.length)), new DecompressionStream('deflate-raw')));
     const parsed: unknown = JSON.parse(json);
     if (typeof parsed !== 'object' || parsed === null) return undefined;
     return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));

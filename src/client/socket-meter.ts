@@ -40,9 +40,11 @@ export class SocketMeter extends HTMLElement {
     this.#frame = 0;
   }
 
-  /** Connection lanes from a server meter event. */
-  addLanes(event: RunEvent) {
-    if (this.#lanes.add(event)) this.#scheduleDraw();
+  /** A run event: the server's meter samples update the figures, the chart and the lanes. */
+  add(event: RunEvent) {
+    if (event.type !== 'meter' || event.process !== 'server') return;
+    this.#show(event.counts.server, event.at);
+    this.#lanes.add(event);
   }
 
   reset() {
@@ -62,7 +64,7 @@ export class SocketMeter extends HTMLElement {
   }
 
   /** A server sample, `at` milliseconds into the run. */
-  show(counts: MeterCounts['server'], at: number) {
+  #show(counts: MeterCounts['server'], at: number) {
     this.#peak = Math.max(this.#peak, counts.open, counts.peak ?? 0);
     this.#points.push({ at, open: counts.open });
     this.#set('open', String(counts.open));

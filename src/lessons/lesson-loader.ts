@@ -11,6 +11,9 @@ import { readLessonCode } from './lesson-code.ts';
 
 const BASE = './content/lessons';
 
+/** Watchers already told to re-read code: load() runs again on each content change in dev. */
+const watched = new WeakSet<object>();
+
 export function lessonLoader(): Loader {
   const lessons = glob({
     pattern: '*/index.mdx',
@@ -23,8 +26,11 @@ export function lessonLoader(): Loader {
     async load(context) {
       await lessons.load(context);
       for (const id of context.store.keys()) withCode(context, id);
+      const { watcher } = context;
+      if (!watcher || watched.has(watcher)) return;
+      watched.add(watcher);
       const root = resolve(BASE);
-      context.watcher?.on('all', (_event, path) => {
+      watcher.on('all', (_event, path) => {
         const id = relative(root, path).split(sep)[0];
         if (id && !path.endsWith('index.mdx') && context.store.has(id)) withCode(context, id);
       });

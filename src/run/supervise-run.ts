@@ -5,6 +5,7 @@
 // the local runner and the WebContainer adapter in the browser both use it.
 import { meterMessage, type LaneEvent } from '../schemas/meter.ts';
 import type { LessonProcess, RunEnd, RunEndReason, RunEvent } from '../schemas/run-events.ts';
+import { describeExit, type ProcessExit } from './process-exit.ts';
 
 export interface RunLimits {
   /** Wall-clock limit for the whole run. */
@@ -35,12 +36,7 @@ export const DEFAULT_LIMITS: RunLimits = {
  */
 export const RUN_FOLDER_CAP_BYTES = 64 * 1024 * 1024;
 
-export interface ProcessExit {
-  code: number | null;
-  signal: string | null;
-  /** The run ended the process (Stop, time limit, end of run), not the code itself. */
-  stoppedByLab: boolean;
-}
+export type { ProcessExit };
 
 export interface LaunchedProcess {
   /** Resolves once the process has exited and its output has been passed on. */
@@ -188,10 +184,6 @@ function parseMeterLine(line: string) {
   } catch {
     return undefined;
   }
-}
-
-function describeExit(exit: ProcessExit): string {
-  return exit.code !== null ? `exited with code ${exit.code}` : `was ended by signal ${exit.signal}`;
 }
 
 const utf8 = new TextEncoder();

@@ -11,7 +11,6 @@ export { webContainerSupport, type WebContainerSupport };
 
 export const RUNTIME_CHOICES = ['auto', 'local', 'webcontainer'] as const;
 export type RuntimeChoice = (typeof RUNTIME_CHOICES)[number];
-export const RUNTIME_CHOICE_KEY = 'keep-alive-lab:runtime';
 
 export interface RuntimeEnvironment {
   choice: RuntimeChoice;

@@ -8,7 +8,6 @@ const monacoTheme = () => (currentTheme() === 'dark' ? 'vs-dark' : 'vs');
 document.addEventListener('lab-theme', () => monaco.editor.setTheme(monacoTheme()));
 
 export interface MountedEditor {
-  value(): string;
   /** Replaces the whole text (Reset, Undo, Solve). */
   setValue(value: string): void;
   /** Focuses the editor; with a line, puts the caret at its start. */
@@ -125,7 +124,6 @@ export function mountEditor(panel: HTMLElement, options: MountOptions): MountedE
   });
 
   return {
-    value: () => model.getValue(),
     setValue(value) {
       if (value === model.getValue()) return;
       replacing = true;

@@ -1,0 +1,69 @@
+// A runtime for tests of the page's code, typed against the real Runtime interface: its label,
+// Node version and missing features are what the test gives, its status changes when the test
+// says so, and run() replays a scripted run (events through onEvent, then the given end).
+import type { Runtime, RuntimeKind, RuntimeStatus, RunRequest } from '../../src/runtime/runtime.ts';
+import type { NodeFeature } from '../../src/schemas/node-features.ts';
+import type { RunEnd, RunEvent } from '../../src/schemas/run-events.ts';
+
+export interface FakeRuntimeOptions {
+  kind?: RuntimeKind;
+  label?: string;
+  nodeVersion?: string;
+  missingFeatures?: readonly NodeFeature[];
+  status?: RuntimeStatus;
+  /** What run() reports, in order, before it resolves with `end`. */
+  events?: readonly RunEvent[];
+  end?: RunEnd;
+}
+
+export class FakeRuntime implements Runtime {
+  readonly kind: RuntimeKind;
+  readonly label: string;
+  readonly nodeVersion: string | undefined;
+  readonly missingFeatures: readonly NodeFeature[];
+  /** The requests run() was given, in order. */
+  readonly runs: RunRequest[] = [];
+  prepared = 0;
+  readonly #events: readonly RunEvent[];
+  readonly #end: RunEnd;
+  readonly #listeners = new Set<(status: RuntimeStatus) => void>();
+  #status: RuntimeStatus;
+
+  constructor(options: FakeRuntimeOptions = {}) {
+    this.kind = options.kind ?? 'local';
+    this.label = options.label ?? 'fake runtime';
+    this.nodeVersion = options.nodeVersion;
+    this.missingFeatures = options.missingFeatures ?? [];
+    this.#status = options.status ?? { state: 'ready' };
+    this.#events = options.events ?? [];
+    this.#end = options.end ?? { reason: 'completed', durationMs: 0 };
+  }
+
+  status(): RuntimeStatus {
+    return this.#status;
+  }
+
+  /** Changes the status and tells every listener, as a real runtime does. */
+  setStatus(status: RuntimeStatus): void {
+    this.#status = status;
+    for (const listener of this.#listeners) listener(status);
+  }
+
+  onStatus(listener: (status: RuntimeStatus) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  async prepare(): Promise<void> {
+    this.prepared += 1;
+  }
+
+  async run(request: RunRequest): Promise<RunEnd> {
+    this.runs.push(request);
+    for (const event of this.#events) {
+      if (request.signal.aborted) return { reason: 'stopped', durationMs: this.#end.durationMs };
+      request.onEvent(event);
+    }
+    return this.#end;
+  }
+}
