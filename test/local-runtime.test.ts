@@ -12,7 +12,8 @@ import { DEFAULT_LIMITS } from '../src/run/supervise-run.ts';
 import { RunQueue } from '../src/runner/run-queue.ts';
 import { startRunnerSession } from '../src/runner/runner-session.ts';
 import { LocalRuntime } from '../src/runtime/local/local-runtime.ts';
-import type { LessonFile, RunEnd } from '../src/schemas/run-events.ts';
+import type { RunEnd } from '../src/schemas/run-events.ts';
+import type { LessonFile } from '../src/schemas/runner-protocol.ts';
 import type { RuntimeStatus } from '../src/runtime/runtime.ts';
 
 /**

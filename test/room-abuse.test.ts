@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { checkConfinement } from '../src/runner/confinement.ts';
 import { startLabServer, type LabServer } from '../src/runner/lab-server.ts';
-import type { LessonFile } from '../src/schemas/run-events.ts';
+import type { LessonFile } from '../src/schemas/runner-protocol.ts';
 import { LISTENING_SERVER, QUICK_CLIENT, lesson, trying } from './helpers/lesson-code.ts';
 
 const suffix = String(process.pid % 100_000);

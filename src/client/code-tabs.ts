@@ -1,7 +1,7 @@
 // <code-tabs>: tab switching, the learner's edits (kept per lesson and file in localStorage),
 // Reset with Undo, and the swap from static code to Monaco on first interaction. Monaco is
 // imported only inside activateEditor, so not a byte of it loads with the page.
-import type { LessonFile } from '../schemas/run-events.ts';
+import type { LessonFile } from '../schemas/runner-protocol.ts';
 import type { MountedEditor } from './editor/mount-editor.ts';
 import { loadEdits, saveEdits } from './local-store.ts';
 import { isLessonFiles, readPageData } from './page-data.ts';

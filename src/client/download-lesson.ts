@@ -2,7 +2,7 @@
 import runner from '../download/run.js?raw';
 import meter from '../meter/meter.js?raw';
 import { lessonZip } from '../download/lesson-zip.ts';
-import type { LessonFile } from '../schemas/run-events.ts';
+import type { LessonFile } from '../schemas/runner-protocol.ts';
 
 export function downloadLesson(slug: string, title: string, files: LessonFile[]): void {
   const bytes = lessonZip(slug, title, files, { meter, runner });

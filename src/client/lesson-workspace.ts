@@ -5,7 +5,8 @@
 // the code (workspace-actions.ts) and the Solve panel (solve-panel.ts, loaded on first use).
 import { resolveRuntime, RUNTIME_CHOICES, type RuntimeChoice } from '../runtime/choose-runtime.ts';
 import type { Runtime, RuntimeStatus } from '../runtime/runtime.ts';
-import type { LessonFile, RunEnd, RunEvent } from '../schemas/run-events.ts';
+import type { RunEnd, RunEvent } from '../schemas/run-events.ts';
+import type { LessonFile } from '../schemas/runner-protocol.ts';
 import type { CodeTabs } from './code-tabs.ts';
 import { learnerId, markComplete } from './local-store.ts';
 import { isClaims, isLessonFiles, isReliances, readPageData } from './page-data.ts';

@@ -3,8 +3,10 @@
 import { randomId } from '../runtime/random-id.ts';
 
 const EDITS = (lessonId: string) => `keep-alive-lab:edits:${lessonId}`;
-/** Stored as plain text, not JSON, as it has been since the first release. */
+/** Stored as plain text, not JSON, as they have been since the first release. */
 const RUNTIME_CHOICE = 'keep-alive-lab:runtime';
+/** Also read before first paint by BaseLayout's inline head script, which cannot import this file. */
+const THEME = 'keep-alive-lab:theme';
 const PROGRESS = 'keep-alive-lab:progress';
 
 function read<T>(key: string): T | undefined {
@@ -94,5 +96,15 @@ export function saveRuntimeChoice(choice: string): void {
     localStorage.setItem(RUNTIME_CHOICE, choice);
   } catch {
     // Blocked or full: the choice lasts for this page only.
+  }
+}
+
+/** The theme the learner chose; "auto" removes the choice, so the page follows the OS. */
+export function saveThemeChoice(theme: string): void {
+  try {
+    if (theme === 'auto') localStorage.removeItem(THEME);
+    else localStorage.setItem(THEME, theme);
+  } catch {
+    // Blocked: the choice lasts for this visit.
   }
 }

@@ -4,7 +4,7 @@
 // content with its zod schemas; these checks are only as deep as the page's scripts rely on.
 import type { RelianceOnPage } from '../run/reliance-notice.ts';
 import type { Challenge, Claim } from '../schemas/lesson.ts';
-import type { LessonFile } from '../schemas/run-events.ts';
+import type { LessonFile } from '../schemas/runner-protocol.ts';
 
 type Check<T> = (value: unknown) => value is T;
 

@@ -1,6 +1,6 @@
 // "Copy link": the learner's files, deflated and base64url-encoded, in the URL fragment. The
 // fragment never reaches a server, so sharing sends nothing anywhere until the learner does.
-import type { LessonFile } from '../schemas/run-events.ts';
+import type { LessonFile } from '../schemas/runner-protocol.ts';
 import { SHARED_CODE_PREFIX } from './page-url.ts';
 
 /** Longer links get cut by chat apps and issue trackers; past this, say so instead. */

@@ -1,7 +1,7 @@
 // Solve: the solution as a diff against the learner's code, in Monaco's diff view; nothing changes
 // until the learner applies it, and Undo brings their code back. Loaded on the first click on
 // Solve, with the editor it needs anyway.
-import type { LessonFile } from '../schemas/run-events.ts';
+import type { LessonFile } from '../schemas/runner-protocol.ts';
 import { showStatus } from './status-line.ts';
 import { button, putCode, type WorkspaceParts } from './workspace-actions.ts';
 

@@ -1,7 +1,8 @@
 // The theme control: Auto follows the OS, Light and Dark stick (localStorage). The head script
 // in BaseLayout applies a stored choice before paint; this keeps it in step afterwards and
 // tells the editor and the charts, which draw with colours of their own.
-const KEY = 'keep-alive-lab:theme';
+import { saveThemeChoice } from './local-store.ts';
+
 const dark = matchMedia('(prefers-color-scheme: dark)');
 
 export type Theme = 'light' | 'dark';
@@ -24,12 +25,7 @@ document.addEventListener('astro:page-load', () => {
   control.value = document.documentElement.dataset.theme ?? 'auto';
   control.addEventListener('change', () => {
     const value = control.value;
-    try {
-      if (value === 'auto') localStorage.removeItem(KEY);
-      else localStorage.setItem(KEY, value);
-    } catch {
-      // Storage blocked: the choice lasts for this visit.
-    }
+    saveThemeChoice(value);
     if (value === 'auto') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = value;
     announce();

@@ -1,6 +1,6 @@
 // The workspace's buttons that act on the code rather than run it: Reset, Undo, Copy link,
 // Download, and the shared-code banner. Each tells the learner what happened and how to go back.
-import type { LessonFile } from '../schemas/run-events.ts';
+import type { LessonFile } from '../schemas/runner-protocol.ts';
 import type { CodeTabs } from './code-tabs.ts';
 import { showStatus, type Tone } from './status-line.ts';
 

@@ -1,6 +1,6 @@
 // What "Download" puts in the zip: the learner's current files, the meter, a runner that needs
 // only `node`, and a README. Shared by the page (which imports it on click) and the test.
-import type { LessonFile } from '../schemas/run-events.ts';
+import type { LessonFile } from '../schemas/runner-protocol.ts';
 import { zip } from './zip.ts';
 
 export interface LessonZipSources {

@@ -2,7 +2,7 @@
 // starts from; solution/ holds the files the fix changes. Errors name the lesson's folder.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { LessonFile } from '../schemas/run-events.ts';
+import type { LessonFile } from '../schemas/runner-protocol.ts';
 import { LessonContentError } from './lesson-content-error.ts';
 
 const REQUIRED = ['server.js', 'client.js'];

@@ -4,7 +4,7 @@
 import { dirname, resolve } from 'node:path';
 import { reliancesOnPage, type RelianceOnPage } from '../run/reliance-notice.ts';
 import type { Claim } from '../schemas/lesson.ts';
-import type { LessonFile } from '../schemas/run-events.ts';
+import type { LessonFile } from '../schemas/runner-protocol.ts';
 import { codeOf } from './lesson-code.ts';
 import type { LessonLink } from './lesson-list.ts';
 import { recordingFor, type Recording } from './recordings.ts';

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Claim } from '../schemas/lesson.ts';
-import type { LessonFile, RunEnd, RunEvent } from '../schemas/run-events.ts';
+import type { RunEnd, RunEvent } from '../schemas/run-events.ts';
+import type { LessonFile } from '../schemas/runner-protocol.ts';
 import { checkClaim } from '../run/claims.ts';
 import { LessonContentError } from './lesson-content-error.ts';
 

@@ -2,7 +2,7 @@
 // stops the one before it, and a closed page stops whatever it started. When the runner is at its
 // limit, a Run waits its turn in the runner's queue and the page hears its place in line.
 import type { WebSocket } from 'ws';
-import type { LessonFile } from '../schemas/run-events.ts';
+import type { LessonFile } from '../schemas/runner-protocol.ts';
 import { pageMessage, type PageMessage, type RunnerMessage } from '../schemas/runner-protocol.ts';
 import type { RunLimits } from '../run/supervise-run.ts';
 import { runLesson } from './run-lesson.ts';

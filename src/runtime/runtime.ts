@@ -1,7 +1,8 @@
 // The one seam between a lesson page and whatever runs its code. The page depends on this file
 // only; the local runner and (next) WebContainer adapters implement it, and tests fake it.
 import type { NodeFeature } from '../schemas/node-features.ts';
-import type { LessonFile, RunEnd, RunEvent } from '../schemas/run-events.ts';
+import type { RunEnd, RunEvent } from '../schemas/run-events.ts';
+import type { LessonFile } from '../schemas/runner-protocol.ts';
 
 export type RuntimeKind = 'local' | 'webcontainer' | 'none';
 

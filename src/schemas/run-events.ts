@@ -3,8 +3,6 @@
 // Plain types, no zod: this file is imported by browser code, where bytes count.
 import type { LaneEvent, MeterCounts } from './meter.ts';
 
-export type { LessonFile } from './runner-protocol.ts';
-
 export type LessonProcess = 'server' | 'client';
 
 export type RunEvent =

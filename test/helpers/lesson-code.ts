@@ -1,5 +1,5 @@
 // Small lessons for tests: each a real server.js / client.js pair.
-import type { LessonFile } from '../../src/schemas/run-events.ts';
+import type { LessonFile } from '../../src/schemas/runner-protocol.ts';
 
 export function lesson(server: string, client: string): LessonFile[] {
   return [

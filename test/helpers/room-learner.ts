@@ -4,7 +4,7 @@
 // listens on, at the laptop's room address, while the run is going.
 import net from 'node:net';
 import WebSocket from 'ws';
-import type { LessonFile } from '../../src/schemas/run-events.ts';
+import type { LessonFile } from '../../src/schemas/runner-protocol.ts';
 import type { RunnerMessage } from '../../src/schemas/runner-protocol.ts';
 
 interface Order {

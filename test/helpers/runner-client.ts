@@ -1,7 +1,8 @@
 // A page's side of the runner protocol, for tests: a real WebSocket to a real lab server.
 import { once } from 'node:events';
 import WebSocket from 'ws';
-import type { LessonFile, RunEnd, RunEvent } from '../../src/schemas/run-events.ts';
+import type { RunEnd, RunEvent } from '../../src/schemas/run-events.ts';
+import type { LessonFile } from '../../src/schemas/runner-protocol.ts';
 import type { PageMessage, RunnerMessage } from '../../src/schemas/runner-protocol.ts';
 
 export class RunnerClient {

@@ -2,7 +2,7 @@
 // smoke. Chromium as in playwright.config.ts: $CHROMIUM_PATH, else Debian's, else Playwright's own.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import type { LessonFile } from '../../src/schemas/run-events.ts';
+import type { LessonFile } from '../../src/schemas/runner-protocol.ts';
 import { LessonPage } from '../../e2e/lesson-page.ts';
 import type { HarnessBoot, HarnessRun } from './harness/harness-api.ts';
 import { HARNESS_PATH } from '../../src/build/verify-harness.ts';

@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { challengeRun, readLessonFiles } from '../../src/lessons/lesson-files.ts';
 import type { Claim } from '../../src/schemas/lesson.ts';
-import type { LessonFile } from '../../src/schemas/run-events.ts';
+import type { LessonFile } from '../../src/schemas/runner-protocol.ts';
 import type { LessonOnDisk } from '../helpers/lessons.ts';
 
 export interface PlannedCheck {

@@ -2,7 +2,8 @@
 // page, run every planned run locally and then inside WebContainer (one after the other, so
 // they do not compete for the CPU and bend timed claims), smoke a real lesson page, and judge.
 import { runLesson } from '../../src/runner/run-lesson.ts';
-import type { LessonFile, RunEvent } from '../../src/schemas/run-events.ts';
+import type { RunEvent } from '../../src/schemas/run-events.ts';
+import type { LessonFile } from '../../src/schemas/runner-protocol.ts';
 import { lessonsOnDisk } from '../helpers/lessons.ts';
 import { Harness, launchChromium, smokeLessonPage } from './browser-session.ts';
 import { reportPasses, type SmokeResult, type VerifyReport } from './report.ts';

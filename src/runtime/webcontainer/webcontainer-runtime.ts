@@ -2,7 +2,8 @@
 // One WebContainer per visit: it allows only one, and booting is expensive, so it boots once, on
 // the learner's first interaction with a workspace, and every run (on any lesson) reuses it.
 import type { FileSystemTree } from '@webcontainer/api';
-import type { LessonFile, RunEnd } from '../../schemas/run-events.ts';
+import type { RunEnd } from '../../schemas/run-events.ts';
+import type { LessonFile } from '../../schemas/runner-protocol.ts';
 import { missingFeatures, type NodeFeature, type NodeProbeReport } from '../../schemas/node-features.ts';
 import type { Runtime, RunRequest, RuntimeStatus } from '../runtime.ts';
 import { StatusEmitter } from '../status-emitter.ts';
@@ -44,12 +45,26 @@ export { DEFAULT_BOOT_TIMEOUT_MS };
 const RUN_ELSEWHERE =
   'Or run the lab on your machine (clone it, then `npm install && npm start`), or choose the local runner if it serves this page.';
 
-export function bootTimeoutMessage(seconds: number): string {
-  return (
-    `Node did not start in this browser within ${seconds} s. WebContainer loads its runtime from stackblitz.com, ` +
-    'so the network may be slow, you may be offline, or an ad blocker or strict cookie or tracking settings may block it. ' +
-    `The lab keeps waiting, and says Ready if it starts. ${RUN_ELSEWHERE}`
-  );
+/** WebContainer.boot() did not settle in time; the boot goes on, and a late start is used. */
+export class BootTimeoutError extends Error {
+  readonly seconds: number;
+  constructor(seconds: number) {
+    super(
+      `Node did not start in this browser within ${seconds} s. WebContainer loads its runtime from stackblitz.com, ` +
+        'so the network may be slow, you may be offline, or an ad blocker or strict cookie or tracking settings may block it. ' +
+        `The lab keeps waiting, and says Ready if it starts. ${RUN_ELSEWHERE}`,
+    );
+    this.name = 'BootTimeoutError';
+    this.seconds = seconds;
+  }
+}
+
+/** WebContainer.boot() or the first mount failed: only a reload starts a new container. */
+export class ContainerStartError extends Error {
+  constructor(cause: unknown) {
+    super(`WebContainer could not start: ${(cause as Error)?.message ?? String(cause)}. Reload the page to try again. ${RUN_ELSEWHERE}`, { cause });
+    this.name = 'ContainerStartError';
+  }
 }
 
 export interface WebContainerRuntimeOptions {
@@ -114,8 +129,10 @@ export class WebContainerRuntime implements Runtime {
   }
 
   async run(request: RunRequest): Promise<RunEnd> {
-    const container = await this.#whenBooted(request.signal).catch((error: Error) => error);
-    if (container instanceof Error) return { reason: 'failed', durationMs: 0, message: container.message };
+    const container = await this.#whenBooted(request.signal).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    // The boot's own errors already say what to do; anything else is said as what it is.
+    if (container instanceof BootTimeoutError || container instanceof ContainerStartError) return { reason: 'failed', durationMs: 0, message: container.message };
+    if (container instanceof Error) return { reason: 'failed', durationMs: 0, message: `The WebContainer could not run this lesson: ${container.message}` };
     if (!container || request.signal.aborted) return { reason: 'stopped', durationMs: 0, message: 'Stopped.' };
     if (this.#broken) return { reason: 'failed', durationMs: 0, message: this.#broken };
 
@@ -190,9 +207,9 @@ export class WebContainerRuntime implements Runtime {
       deadlineTimer = setTimeout(() => {
         late = true;
         clearInterval(ticker);
-        const message = bootTimeoutMessage(timeoutMs / 1000);
-        this.#status.set({ state: 'failed', message });
-        reject(new Error(message));
+        const timedOut = new BootTimeoutError(timeoutMs / 1000);
+        this.#status.set({ state: 'failed', message: timedOut.message });
+        reject(timedOut);
       }, timeoutMs);
     });
     this.#deadline.catch(() => undefined);
@@ -206,9 +223,9 @@ export class WebContainerRuntime implements Runtime {
       if (!this.#broken) this.#status.set(this.#readyStatus(late ? performance.now() - startedAt : undefined));
       return container;
     } catch (error) {
-      const message = `WebContainer could not start: ${(error as Error).message}. Reload the page to try again. ${RUN_ELSEWHERE}`;
-      this.#status.set({ state: 'failed', message });
-      throw new Error(message);
+      const failed = new ContainerStartError(error);
+      this.#status.set({ state: 'failed', message: failed.message });
+      throw failed;
     } finally {
       clearInterval(ticker);
       clearTimeout(deadlineTimer);

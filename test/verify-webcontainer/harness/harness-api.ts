@@ -1,7 +1,8 @@
 // What the harness page offers the kit on `window.kalVerify`. Types only: the page implements
 // it (harness-client.ts), the kit calls it through Playwright (../browser-session.ts).
 import type { RuntimeStatus } from '../../../src/runtime/runtime.ts';
-import type { LessonFile, RunEnd, RunEvent } from '../../../src/schemas/run-events.ts';
+import type { RunEnd, RunEvent } from '../../../src/schemas/run-events.ts';
+import type { LessonFile } from '../../../src/schemas/runner-protocol.ts';
 
 export interface HarnessBoot {
   /** Whether the runtime reached `ready` after `prepare()`. */
