@@ -15,11 +15,14 @@
 // locally they go to file descriptor KAL_METER_FD (a pipe to the runner). In WebContainer each
 // message becomes its own small file in the folder KAL_METER_DIR, which the page reads once and
 // removes: appending to one file would make the page re-read it whole on every poll.
-import { mkdirSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, mkdirSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import net from 'node:net';
 
 const meterFd = Number(process.env.KAL_METER_FD);
 const meterDir = process.env.KAL_METER_DIR;
+// Under `keep-alive-lab watch` (src/watch/): one file per process in this folder, appended to.
+// The variable stays in the environment so that Node processes the program starts are measured too.
+const watchDir = process.env.KAL_WATCH_DIR;
 // Lesson code should not see the meter's plumbing in its environment.
 delete process.env.KAL_METER_FD;
 delete process.env.KAL_METER_DIR;
@@ -56,6 +59,7 @@ function send(message) {
   const line = `${JSON.stringify(message)}\n`;
   try {
     if (Number.isInteger(meterFd)) writeSync(meterFd, line);
+    else if (watchDir) appendFileSync(`${watchDir}/${process.pid}.jsonl`, line);
     else if (meterDir) {
       // Written whole under a temporary name, then renamed: the reader never sees half a file.
       const name = `${meterDir}/${String(++segments).padStart(9, '0')}`;
@@ -124,19 +128,35 @@ if (diagnosticsChannel && client) {
   });
 }
 
+// Under watch, the client's responses: per origin, and those never read to the end.
+const responses =
+  watchDir && diagnosticsChannel
+    ? (await import('./responses.js')).trackResponses({
+        diagnosticsChannel,
+        http: (await import('node:http')).default,
+        stacks: process.env.KAL_WATCH_STACKS !== '0',
+        idleMs: Number(process.env.KAL_WATCH_IDLE_MS) || 1000,
+        now,
+      })
+    : undefined;
+if (watchDir) send({ type: 'process', pid: process.pid, ppid: process.ppid, argv: process.argv.slice(1), node: process.versions.node });
+
 let lastSent = '';
 let lastSentAt = 0;
 
-function sample() {
-  const snapshot = JSON.stringify(counts);
+/** @param {boolean} [exiting] */
+function sample(exiting = false) {
+  const watched = exiting ? responses?.atExit() : responses?.sample();
+  const snapshot = JSON.stringify([counts, watched?.origins]);
   const t = now();
-  if (snapshot === lastSent && laneEvents.length === 0 && t - lastSentAt < HEARTBEAT_EVERY_MS) return;
+  const quiet = laneEvents.length === 0 && !watched?.findings.length;
+  if (snapshot === lastSent && quiet && t - lastSentAt < HEARTBEAT_EVERY_MS) return;
   lastSent = snapshot;
   lastSentAt = t;
   const lanes = laneEvents;
   laneEvents = [];
   // `t` lets the receiver put the lane times on its own clock.
-  send({ type: 'sample', t, server: { ...counts.server }, ...(client ? { client: { ...client } } : {}), lanes });
+  send({ type: 'sample', t, server: { ...counts.server }, ...(client ? { client: { ...client } } : {}), lanes, ...(watched ? { watch: watched } : {}) });
 }
 
 // A first sample at once, so the page sees the process is up before the first tick.
@@ -145,5 +165,5 @@ sample();
 setInterval(sample, SAMPLE_EVERY_MS).unref();
 process.once('exit', () => {
   lastSent = '';
-  sample();
+  sample(true);
 });

@@ -1,0 +1,62 @@
+// @ts-check
+// `keep-alive-lab watch [options] -- <command> [args…]`: the options, read strictly, so that a typo
+// is an error with the usage rather than an option silently ignored.
+
+export const USAGE = `Usage: keep-alive-lab watch [options] -- <command> [args…]
+
+Runs <command> with the lab's socket meter in every Node process it starts, and shows
+connections, requests, and every response that was never read to the end.
+
+Options:
+  --fail-on-leak   exit with code 1 if any response was left unfinished
+  --idle-ms <ms>   report a response left unread this long (default 1000)
+  --no-stacks      do not record where each request was made (cheaper)
+  --json <file>    write samples and findings as JSON Lines to <file>
+  -h, --help       show this help
+
+Example: npx keep-alive-lab watch --fail-on-leak -- node --test`;
+
+/**
+ * @typedef {{ failOnLeak: boolean, idleMs: number, stacks: boolean, json?: string }} WatchOptions
+ * @param {string[]} argv the arguments after `watch`
+ * @returns {{ help: true } | { error: string } | { options: WatchOptions, command: string, args: string[] }}
+ */
+export function parseWatchArgs(argv) {
+  /** @type {WatchOptions} */
+  const options = { failOnLeak: false, idleMs: 1000, stacks: true };
+  let index = 0;
+  for (; index < argv.length; index++) {
+    const arg = argv[index];
+    if (arg === '--') {
+      index += 1;
+      break;
+    }
+    if (arg === '-h' || arg === '--help') return { help: true };
+    if (arg === '--fail-on-leak') options.failOnLeak = true;
+    else if (arg === '--no-stacks') options.stacks = false;
+    else if (arg === '--idle-ms' || arg === '--json') {
+      const value = argv[++index];
+      if (value === undefined) return { error: `${arg} needs a value.` };
+      if (arg === '--json') options.json = value;
+      else {
+        const ms = Number(value);
+        if (!Number.isInteger(ms) || ms < 1) return { error: `--idle-ms needs a whole number of milliseconds, not "${value}".` };
+        options.idleMs = ms;
+      }
+    } else if (arg?.startsWith('-')) return { error: `Unknown option ${arg}.` };
+    else break; // The command, without a `--` before it.
+  }
+  const [command, ...args] = argv.slice(index);
+  if (!command) return { error: 'No command to run.' };
+  return { options, command, args };
+}
+
+/** `--import` in NODE_OPTIONS, which preloads the meter, arrived in Node 20.6. */
+const NEEDS_NODE = { major: 20, minor: 6 };
+
+/** @param {string} version e.g. "20.5.1" @returns {string | undefined} what to tell the user, if it is too old */
+export function nodeTooOld(version) {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  if (major > NEEDS_NODE.major || (major === NEEDS_NODE.major && minor >= NEEDS_NODE.minor)) return undefined;
+  return `keep-alive-lab watch needs Node ${NEEDS_NODE.major}.${NEEDS_NODE.minor} or newer (it preloads the meter with --import); this is Node ${version}.`;
+}

@@ -1,0 +1,132 @@
+// @ts-check
+// Reads what the meter writes under watch (one JSON Lines file per Node process, appended to) and
+// keeps the latest counts of each process and every finding, in the order they arrived.
+import { readdirSync, readSync, openSync, closeSync, fstatSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * @typedef {import('../meter/responses.js').Finding} Finding
+ * @typedef {import('../meter/responses.js').OriginCounts} OriginCounts
+ * @typedef {{ open: number, accepted: number, requests: number, peak?: number }} ServerCounts
+ * @typedef {{ pid: number, argv: string[], listened?: boolean, server?: ServerCounts, origins: Record<string, OriginCounts> }} ProcessState
+ * @typedef {Finding & { pid: number }} PidFinding
+ */
+
+export class Collector {
+  #dir;
+  /** @type {Map<string, { offset: number }>} */
+  #files = new Map();
+  /** @type {Map<number, ProcessState>} */
+  processes = new Map();
+  /** @type {PidFinding[]} */
+  findings = [];
+  /** @type {(record: object) => void} */
+  #onRecord;
+
+  /** @param {string} dir @param {(record: object) => void} [onRecord] each sample and finding, for --json */
+  constructor(dir, onRecord = () => undefined) {
+    this.#dir = dir;
+    this.#onRecord = onRecord;
+  }
+
+  /** Reads whatever was appended since the last call; returns the findings that are new. */
+  poll() {
+    const before = this.findings.length;
+    let names = [];
+    try {
+      names = readdirSync(this.#dir).filter((name) => name.endsWith('.jsonl'));
+    } catch {
+      return [];
+    }
+    for (const name of names) {
+      const file = this.#files.get(name) ?? { offset: 0 };
+      this.#files.set(name, file);
+      const lines = readLines(join(this.#dir, name), file);
+      const pid = Number.parseInt(name, 10);
+      for (const line of lines) if (line) this.#take(pid, line);
+    }
+    return this.findings.slice(before);
+  }
+
+  /** @param {number} pid @param {string} line */
+  #take(pid, line) {
+    let message;
+    try {
+      message = JSON.parse(line);
+    } catch {
+      return;
+    }
+    const state = this.processes.get(pid) ?? { pid, argv: [], origins: {} };
+    this.processes.set(pid, state);
+    if (message.type === 'process') state.argv = message.argv ?? [];
+    if (message.type === 'listening') state.listened = true;
+    if (message.type !== 'sample') return;
+    state.server = message.server;
+    if (message.watch) {
+      state.origins = message.watch.origins ?? {};
+      for (const finding of message.watch.findings ?? []) {
+        const withPid = { ...finding, pid };
+        this.findings.push(withPid);
+        this.#onRecord({ type: 'finding', ...withPid });
+      }
+    }
+    this.#onRecord({ type: 'sample', pid, t: message.t, server: message.server, origins: message.watch?.origins ?? {} });
+  }
+
+  /** Whether any measured process has started a server. */
+  serving() {
+    return [...this.processes.values()].some((state) => state.listened);
+  }
+
+  /** Server counts over every process that served. */
+  server() {
+    const total = { open: 0, accepted: 0, requests: 0 };
+    for (const { server } of this.processes.values()) {
+      if (!server) continue;
+      total.open += server.open;
+      total.accepted += server.accepted;
+      total.requests += server.requests;
+    }
+    return total;
+  }
+
+  /** Client counts per origin over every process. */
+  origins() {
+    /** @type {Map<string, OriginCounts>} */
+    const total = new Map();
+    for (const { origins } of this.processes.values()) {
+      for (const [origin, counts] of Object.entries(origins)) {
+        const sum = total.get(origin) ?? { requests: 0, opened: 0, open: 0, busy: 0 };
+        sum.requests += counts.requests;
+        sum.opened += counts.opened;
+        sum.open += counts.open;
+        sum.busy += counts.busy;
+        total.set(origin, sum);
+      }
+    }
+    return total;
+  }
+}
+
+/**
+ * The whole lines appended since `file.offset`. A line still being written stays for the next
+ * call: the offset moves only past the last newline, so no character is ever cut in two.
+ * @param {string} path @param {{ offset: number }} file
+ */
+function readLines(path, file) {
+  let fd;
+  try {
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    if (size <= file.offset) return [];
+    const buffer = Buffer.alloc(size - file.offset);
+    const read = readSync(fd, buffer, 0, buffer.length, file.offset);
+    const end = buffer.subarray(0, read).lastIndexOf(10) + 1;
+    file.offset += end;
+    return buffer.subarray(0, end).toString('utf8').split('\n');
+  } catch {
+    return [];
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}

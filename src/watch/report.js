@@ -1,0 +1,78 @@
+// @ts-check
+// What `watch` prints, on stderr (stdout belongs to the program): the live block, one line per
+// finding where there is no terminal to redraw, and the summary at the end.
+import { relative, isAbsolute } from 'node:path';
+
+/** @typedef {import('./collect.js').Collector} Collector @typedef {import('./collect.js').PidFinding} PidFinding */
+
+const perConnection = (/** @type {number} */ requests, /** @type {number} */ connections) =>
+  connections === 0 ? '–' : (requests / connections).toFixed(1);
+
+/** A call site relative to the working folder, as the user would type it. @param {string | undefined} at */
+export function shortPlace(at) {
+  if (!at) return 'where: not recorded (--no-stacks)';
+  const file = at.replace(/:\d+:\d+$/, '');
+  const rel = isAbsolute(file) ? relative(process.cwd(), file) : file;
+  const shown = rel && !rel.startsWith('..') ? rel : file;
+  return `${shown}${at.slice(file.length)}`;
+}
+
+/** @param {Collector} collector @returns {string[]} */
+export function countLines(collector) {
+  const server = collector.server();
+  const lines = collector.serving()
+    ? [`server   open ${server.open}   accepted ${server.accepted}   requests ${server.requests}   requests per connection ${perConnection(server.requests, server.accepted)}`]
+    : ['server   none of the measured processes listens'];
+  for (const [origin, counts] of collector.origins()) {
+    lines.push(
+      `client   ${origin}   open ${counts.open} (busy ${counts.busy}, idle ${counts.open - counts.busy})   opened ${counts.opened}   requests ${counts.requests}   requests per connection ${perConnection(counts.requests, counts.opened)}`,
+    );
+  }
+  return lines;
+}
+
+/** Findings grouped by where the request was made, the biggest group first. @param {PidFinding[]} findings */
+export function groupByPlace(findings) {
+  /** @type {Map<string, PidFinding[]>} */
+  const groups = new Map();
+  for (const finding of findings) {
+    const key = finding.at ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), finding]);
+  }
+  return [...groups.values()].sort((a, b) => b.length - a.length);
+}
+
+const REASONS = { closed: 'its connection closed first', exit: 'the process exited first', idle: 'left unread' };
+
+/** @param {PidFinding} finding */
+export function findingLine(finding) {
+  const held = finding.reason === 'idle' ? `, unread for ${finding.heldMs} ms` : `, held ${finding.heldMs} ms`;
+  return `unfinished response: ${finding.method} ${finding.origin}${finding.path} (${REASONS[finding.reason]}${held}), requested at ${shortPlace(finding.at)}`;
+}
+
+/** @param {PidFinding[]} findings @returns {string[]} */
+export function findingLines(findings) {
+  if (findings.length === 0) return ['unfinished responses: none'];
+  const lines = [`unfinished responses: ${findings.length}`];
+  for (const group of groupByPlace(findings).slice(0, 8)) {
+    const first = /** @type {PidFinding} */ (group[0]);
+    lines.push(`  ${group.length} × ${first.method} ${first.origin}${first.path}${group.length > 1 ? ' …' : ''}   requested at ${shortPlace(first.at)}`);
+  }
+  return lines;
+}
+
+/** @param {Collector} collector @param {{ exitCode: number, failOnLeak: boolean }} end @returns {string[]} */
+export function summaryLines(collector, { exitCode, failOnLeak }) {
+  const count = collector.findings.length;
+  const processes = collector.processes.size;
+  const verdict =
+    count === 0
+      ? 'No response was left unfinished.'
+      : `${count} ${count === 1 ? 'response was' : 'responses were'} never read to the end. Read each body to the end (res.resume(), await res.text()) or destroy it.${failOnLeak ? ' Exit code 1 (--fail-on-leak).' : ''}`;
+  return [
+    `keep-alive-lab watch: ${processes} Node ${processes === 1 ? 'process' : 'processes'} measured; the command exited with code ${exitCode}.`,
+    ...countLines(collector),
+    ...findingLines(collector.findings),
+    verdict,
+  ];
+}

@@ -1,0 +1,118 @@
+// @ts-check
+// `keep-alive-lab watch`: runs a command with the lab's meter preloaded into every Node process it
+// starts (NODE_OPTIONS=--import), shows what the meter sees while it runs, and sums it up.
+import { spawn } from 'node:child_process';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { nodeTooOld, parseWatchArgs, USAGE } from './args.js';
+import { Collector } from './collect.js';
+import { countLines, findingLine, findingLines, summaryLines } from './report.js';
+
+const METER = new URL('../meter/meter.js', import.meta.url);
+const POLL_MS = 200;
+
+/** @param {string[]} argv the arguments after `watch` @returns {Promise<number>} the exit code */
+export async function watch(argv) {
+  const parsed = parseWatchArgs(argv);
+  if ('help' in parsed) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if ('error' in parsed) {
+    process.stderr.write(`keep-alive-lab watch: ${parsed.error}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const tooOld = nodeTooOld(process.versions.node);
+  if (tooOld) {
+    process.stderr.write(`${tooOld}\n`);
+    return 1;
+  }
+  const { options, command, args } = parsed;
+  const dir = mkdtempSync(join(tmpdir(), 'keep-alive-lab-watch-'));
+  if (options.json) writeFileSync(options.json, '');
+  const record = options.json ? (/** @type {object} */ entry) => appendFileSync(/** @type {string} */ (options.json), `${JSON.stringify(entry)}\n`) : undefined;
+  const collector = new Collector(dir, record);
+  const live = process.stderr.isTTY ? liveBlock(command, args) : undefined;
+
+  const child = spawn(command, args, {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import ${METER.href}`].filter(Boolean).join(' '),
+      KAL_WATCH_DIR: dir,
+      KAL_WATCH_STACKS: options.stacks ? '1' : '0',
+      KAL_WATCH_IDLE_MS: String(options.idleMs),
+    },
+  });
+  // Ctrl+C in a terminal reaches the command by itself (same process group); a signal sent to this
+  // process alone is passed on. Either way this process waits for the command to end.
+  const forward = (/** @type {NodeJS.Signals} */ signal) => child.kill(signal);
+  for (const signal of /** @type {NodeJS.Signals[]} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) process.on(signal, forward);
+
+  // Without a terminal to redraw in: one line for the first unfinished response from each place
+  // in the code, so a CI log shows where without 200 copies of it. The summary has the counts.
+  const placesShown = new Set();
+  const tick = () => {
+    const news = collector.poll();
+    if (live) return live.draw(collector);
+    for (const finding of news) {
+      if (placesShown.has(finding.at ?? '')) continue;
+      placesShown.add(finding.at ?? '');
+      process.stderr.write(`keep-alive-lab watch: ${findingLine(finding)}\n`);
+    }
+  };
+  const timer = setInterval(tick, POLL_MS);
+  /** @type {number} */
+  const exitCode = await new Promise((resolve) => {
+    child.once('error', (error) => {
+      const missing = /** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT';
+      process.stderr.write(
+        missing ? `keep-alive-lab watch: command not found: ${command}\n` : `keep-alive-lab watch: could not start ${command}: ${error.message}\n`,
+      );
+      resolve(missing ? 127 : 126);
+    });
+    child.once('exit', (code, signal) => resolve(code ?? 128 + signalNumber(signal)));
+  });
+  clearInterval(timer);
+  for (const signal of /** @type {NodeJS.Signals[]} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) process.off(signal, forward);
+  tick();
+  live?.clear();
+  if (exitCode === 127 || exitCode === 126) {
+    rmSync(dir, { recursive: true, force: true });
+    return exitCode;
+  }
+  const leaked = collector.findings.length > 0;
+  const finalCode = options.failOnLeak && leaked ? 1 : exitCode;
+  process.stderr.write(`${summaryLines(collector, { exitCode, failOnLeak: options.failOnLeak && leaked }).join('\n')}\n`);
+  record?.({ type: 'summary', exitCode, findings: collector.findings.length, server: collector.server(), origins: Object.fromEntries(collector.origins()) });
+  rmSync(dir, { recursive: true, force: true });
+  return finalCode;
+}
+
+/** The block a terminal shows while the command runs, redrawn in place. @param {string} command @param {string[]} args */
+function liveBlock(command, args) {
+  const started = Date.now();
+  let drawn = 0;
+  const clear = () => {
+    if (drawn) process.stderr.write(`\x1b[${drawn}F\x1b[J`);
+    drawn = 0;
+  };
+  return {
+    clear,
+    /** @param {Collector} collector */
+    draw(collector) {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      const lines = [`keep-alive-lab watch · ${[command, ...args].join(' ')} · ${seconds} s`, ...countLines(collector), ...findingLines(collector.findings)];
+      const width = process.stderr.columns || 100;
+      clear();
+      process.stderr.write(`${lines.map((line) => line.slice(0, width - 1)).join('\n')}\n`);
+      drawn = lines.length;
+    },
+  };
+}
+
+/** @param {NodeJS.Signals | null} signal */
+function signalNumber(signal) {
+  return (signal && constants.signals[signal]) || 0;
+}

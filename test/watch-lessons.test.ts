@@ -1,0 +1,73 @@
+// `keep-alive-lab watch` against every lesson: each starter that leaks is caught at the line of
+// client.js that makes the request, and exits 1 with --fail-on-leak; each solution comes out clean.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { readLessonFiles } from '../src/lessons/lesson-files.ts';
+import { lessonsOnDisk } from './helpers/lessons.ts';
+import { folderWith, removeFolder, runBin, startServer } from './helpers/watch-run.ts';
+
+/** The starters whose client leaves responses unread; the others read or destroy every body. */
+const LEAKING_STARTERS = new Set(['02-the-leak', '04-fetch', '05-pool-limits', '07-finding-leaks', '08-the-go-original']);
+
+/** The one line of client.js that makes the requests. */
+function requestLine(dir: string): number {
+  const lines = readFileSync(join(dir, 'client.js'), 'utf8').split('\n');
+  const found = lines.flatMap((line, index) => (/\b(?:http\.get|http\.request|fetch)\(/.test(line) ? [index + 1] : []));
+  assert.equal(found.length, 1, `expected one request call in ${dir}/client.js, found lines ${found.join(', ')}`);
+  return found[0]!;
+}
+
+async function watchLesson(files: ReturnType<typeof readLessonFiles>, command: string[]) {
+  const dir = folderWith(files);
+  const server = await startServer(dir);
+  try {
+    const result = await runBin(['watch', '--fail-on-leak', '--', ...command], { cwd: dir, env: { PORT: String(server.port) } });
+    return { ...result, line: requestLine(dir) };
+  } finally {
+    await server.stop();
+    removeFolder(dir);
+  }
+}
+
+for (const lesson of lessonsOnDisk()) {
+  describe(lesson.id, () => {
+    const leaks = LEAKING_STARTERS.has(lesson.id);
+    test(`starter: ${leaks ? 'unfinished responses at the request line of client.js, exit 1' : 'no unfinished response, exit 0'}`, async () => {
+      const { code, stderr, line } = await watchLesson(readLessonFiles(lesson.folder, 'starter'), [process.execPath, 'client.js']);
+      if (leaks) {
+        assert.equal(code, 1, stderr);
+        assert.match(stderr, new RegExp(`unfinished responses: \\d+\\n  \\d+ × GET http://127\\.0\\.0\\.1:\\d+/\\S+ …?\\s+requested at client\\.js:${line}:\\d+`));
+        assert.match(stderr, /never read to the end.*Exit code 1 \(--fail-on-leak\)/);
+      } else {
+        assert.equal(code, 0, stderr);
+        assert.match(stderr, /unfinished responses: none\nNo response was left unfinished\./);
+      }
+    });
+
+    test('solution: no unfinished response, exit 0', async () => {
+      const { code, stderr } = await watchLesson(readLessonFiles(lesson.folder, 'solution'), [process.execPath, 'client.js']);
+      assert.equal(code, 0, stderr);
+      assert.match(stderr, /1 Node process measured; the command exited with code 0\./);
+      assert.match(stderr, /unfinished responses: none\nNo response was left unfinished\./);
+    });
+  });
+}
+
+describe('lesson 7’s test file under watch -- node --test', () => {
+  const lesson = lessonsOnDisk().find((candidate) => candidate.id === '07-finding-leaks')!;
+
+  test('the starter: the tests fail, and the leak is at the request line', async () => {
+    const { code, stderr, line } = await watchLesson(readLessonFiles(lesson.folder, 'starter'), [process.execPath, '--test', 'client.js']);
+    assert.equal(code, 1, stderr);
+    assert.match(stderr, new RegExp(`requested at client\\.js:${line}:\\d+`));
+  });
+
+  test('the solution: the tests pass, nothing unfinished, exit 0', async () => {
+    const { code, stderr } = await watchLesson(readLessonFiles(lesson.folder, 'solution'), [process.execPath, '--test', 'client.js']);
+    assert.equal(code, 0, stderr);
+    assert.match(stderr, /measured; the command exited with code 0\./);
+    assert.match(stderr, /unfinished responses: none/);
+  });
+});

@@ -1,0 +1,47 @@
+// The leak finder as a package: `npm pack` holds the command, the meter and nothing of the site,
+// it installs with no dependencies and no build step, and `npx keep-alive-lab watch` runs from it.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+test('npm pack: the command and the meter only, no dependencies; installed offline, npx keep-alive-lab watch runs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kal-pack-'));
+  try {
+    const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir, ROOT], { encoding: 'utf8' })) as {
+      filename: string;
+      files: { path: string }[];
+    }[];
+    assert.deepEqual(packed!.files.map((file) => file.path).sort(), [
+      'README.md',
+      'bin/keep-alive-lab.js',
+      'package.json',
+      'src/meter/meter.js',
+      'src/meter/responses.js',
+      'src/watch/args.js',
+      'src/watch/collect.js',
+      'src/watch/report.js',
+      'src/watch/watch.js',
+    ]);
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    assert.equal(manifest.dependencies, undefined, 'the package must install without the site’s (or any) dependencies');
+
+    const project = join(dir, 'project');
+    mkdirSync(project);
+    writeFileSync(join(project, 'package.json'), '{ "name": "someone-elses-service", "private": true }\n');
+    execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(dir, packed!.filename)], { cwd: project, stdio: 'ignore' });
+    writeFileSync(join(project, 'app.js'), "console.log('app ran');\n");
+    const output = execFileSync('npx', ['--no-install', 'keep-alive-lab', 'watch', '--', process.execPath, 'app.js'], {
+      cwd: project,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    assert.equal(output, 'app ran\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
