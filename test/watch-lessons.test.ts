@@ -71,3 +71,40 @@ describe('lesson 7’s test file under watch -- node --test', () => {
     assert.match(stderr, /unfinished responses: none/);
   });
 });
+
+describe('one meter: a lesson’s server numbers under watch are the lab’s', () => {
+  // server.js and client.js both under watch, started the way the lab's runner starts them: the
+  // server first, the client once it listens; the server stops a moment after the client exits.
+  const LAUNCHER = `import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+const port = await new Promise((resolve) => { const probe = createServer().listen(0, '127.0.0.1', () => { const { port } = probe.address(); probe.close(() => resolve(port)); }); });
+const env = { ...process.env, PORT: String(port) };
+const server = spawn(process.execPath, ['server.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise((resolve) => server.stdout.on('data', (chunk) => String(chunk).includes('listening') && resolve()));
+const client = spawn(process.execPath, ['client.js'], { env, stdio: 'inherit' });
+await new Promise((resolve) => client.once('exit', resolve));
+await new Promise((resolve) => setTimeout(resolve, 500));
+server.kill('SIGKILL');
+`;
+  const lesson = lessonsOnDisk().find((candidate) => candidate.id === '02-the-leak')!;
+
+  for (const variant of ['starter', 'solution']) {
+    test(`02-the-leak ${variant}: accepted connections and requests as the lab's run counts them`, async () => {
+      const { summarise } = await import('../src/run/claims.ts');
+      const { runVariant } = await import('./helpers/lessons.ts');
+      const lab = summarise((await runVariant(lesson, variant)).events);
+      const dir = folderWith([...readLessonFiles(lesson.folder, variant), { name: 'launch.js', content: LAUNCHER }]);
+      try {
+        const result = await runBin(['watch', '--json', 'out.jsonl', '--', process.execPath, 'launch.js'], { cwd: dir });
+        const summary = readFileSync(join(dir, 'out.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line)).at(-1);
+        assert.equal(result.code, 0, result.stderr);
+        assert.deepEqual(
+          { accepted: summary.server.accepted, requests: summary.server.requests },
+          { accepted: lab.accepted, requests: lab.requests },
+        );
+      } finally {
+        removeFolder(dir);
+      }
+    });
+  }
+});

@@ -86,6 +86,8 @@ function watchServer(server) {
     counts.server.accepted += 1;
     trackClose(socket, counts.server);
     counts.server.peak = Math.max(counts.server.peak, counts.server.open);
+    // Lanes are drawn by the lab's page only; under watch they would be written and never read.
+    if (watchDir) return;
     const id = nextConnectionId++;
     connectionIds.set(socket, id);
     laneEvents.push([id, 'open', now()]);
@@ -94,6 +96,7 @@ function watchServer(server) {
   // Only http.Server emits 'request'; on a plain net.Server this listener never runs.
   server.on('request', (/** @type {import('node:http').IncomingMessage} */ request) => {
     counts.server.requests += 1;
+    if (watchDir) return;
     const id = connectionIds.get(request.socket);
     if (id !== undefined) laneEvents.push([id, 'request', now()]);
   });

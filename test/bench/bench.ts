@@ -12,6 +12,7 @@ import { CATEGORIES, startLighthouse, type Scores } from './lighthouse.ts';
 import { editorLoad, weightBeforeInteraction } from './page-figures.ts';
 import { roomFigures, roomTable } from './room.ts';
 import { compareWithTutorialKit } from './tutorialkit.ts';
+import { watchOverhead, watchOverheadTable } from './watch-overhead.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -86,7 +87,11 @@ console.log('\nA room: 30 learners press Run on the leak lesson within 3 s…');
 const room = await roomFigures(root);
 console.log(`\n${roomTable(room)}`);
 
-const result: Record<string, unknown> = { at: new Date().toISOString(), machine: machine(), figures: rows, room };
+console.log('\nWhat keep-alive-lab watch costs the program it measures…');
+const watch = await watchOverhead(Math.max(REPEATS, 5));
+console.log(`\n${watchOverheadTable(watch)}`);
+
+const result: Record<string, unknown> = { at: new Date().toISOString(), machine: machine(), figures: rows, room, watch };
 if (compare) {
   const comparison = await compareWithTutorialKit({ repeats: REPEATS, lab: { rows, buildSecondsPerPage: median(builds.map((b) => b.seconds / b.pages)) } });
   result.tutorialkit = comparison;
