@@ -22,13 +22,20 @@ export interface PageWeight {
 export async function weightBeforeInteraction(browser: Browser, url: string): Promise<PageWeight> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const bodies: Promise<{ type: string; url: string; kb: number }>[] = [];
-  context.on('response', (response) => {
+  const bodies: Promise<{ type: string; url: string; kb: number } | undefined>[] = [];
+  const onResponse = (response: Response) => {
     const type = response.headers()['content-type'] ?? '';
-    if (isScript(type) || isStyle(type)) bodies.push(response.body().then((body) => ({ type, url: response.url(), kb: gzipKB(body) })));
-  });
+    // A body that cannot be read (the request failed, or the page moved on) is left out, never a
+    // crash: an unhandled rejection here once ended `npm run bench -- --compare` (issue 18).
+    if (isScript(type) || isStyle(type)) {
+      bodies.push(response.body().then((body) => ({ type, url: response.url(), kb: gzipKB(body) }), () => undefined));
+    }
+  };
+  context.on('response', onResponse);
   await page.goto(url, { waitUntil: 'networkidle' });
-  const loaded = await Promise.all(bodies);
+  // What arrives after network idle is not "before interaction"; stop listening before closing.
+  context.off('response', onResponse);
+  const loaded = (await Promise.all(bodies)).filter((body) => body !== undefined);
   const inlineCss = await page.evaluate(() => [...document.querySelectorAll('style')].map((style) => style.textContent ?? '').join(''));
   await context.close();
   return {
