@@ -77,3 +77,26 @@ test('the editor knows Node’s types: after `res.` it offers resume', async ({ 
   await page.keyboard.type(' res.resme();');
   await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible({ timeout: 15_000 });
 });
+
+test('keys typed while the editor loads reach the code, in order, at the start of the clicked line', async ({ page }) => {
+  const lesson = new LessonPage(page);
+  // A slow network: the editor's module arrives 1.5 s after the click.
+  await page.route('**/_astro/mount-editor*', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.goto('/lessons/the-leak/');
+  const staticCode = lesson.staticCode('client.js');
+  await staticCode.locator('.line', { hasText: 'of 200 requests answered' }).click();
+  await page.keyboard.type('//ab');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('c ');
+  // Typed before Monaco was there to take them.
+  await expect(lesson.editor('client.js')).toHaveCount(0);
+
+  await expect(lesson.editor('client.js')).toBeFocused({ timeout: 15_000 });
+  await expect(page.locator('.monaco-editor .view-line', { hasText: 'of 200 requests answered' })).toContainText('//ac console.log(');
+  // And the learner's next keys go on from there.
+  await page.keyboard.type('x');
+  await expect(page.locator('.monaco-editor .view-line', { hasText: 'of 200 requests answered' })).toContainText('//ac xconsole.log(');
+});

@@ -2,6 +2,7 @@
 // Reset with Undo, and the swap from static code to Monaco on first interaction. Monaco is
 // imported only inside activateEditor, so not a byte of it loads with the page.
 import type { LessonFile } from '../schemas/runner-protocol.ts';
+import { holdEarlyKeys, lineUnder } from './editor/handoff.ts';
 import type { MountedEditor } from './editor/mount-editor.ts';
 import { loadEdits, saveEdits } from './local-store.ts';
 import { isLessonFiles, readPageData } from './page-data.ts';
@@ -171,15 +172,23 @@ export class CodeTabs extends HTMLElement {
 
     const state = this.querySelector<HTMLElement>('[data-editor-state]');
     if (!this.#editorModule && state) state.textContent = 'Loading editor…';
+    const early = focus ? holdEarlyKeys(staticCode) : undefined;
     let module: typeof import('./editor/mount-editor.ts');
     try {
       module = await this.loadEditor();
     } catch {
+      early?.stop();
       this.#editorModule = undefined;
       if (state) state.textContent = 'The editor could not load. Reload the page to try again; your code can still run as shown.';
       return;
     }
-    if (this.#editors.has(file)) return this.activateEditor(file, line, focus);
+    const keys = early?.stop() ?? [];
+    const mountedMeanwhile = this.#editors.get(file);
+    if (mountedMeanwhile) {
+      if (focus) mountedMeanwhile.focus(line);
+      mountedMeanwhile.typeKeys(keys);
+      return;
+    }
     // The learner left for another lesson while Monaco loaded: its editor would hold this file's name.
     if (!this.isConnected) return;
 
@@ -198,6 +207,7 @@ export class CodeTabs extends HTMLElement {
     // The editor keeps Tab for indenting; the hint says how to get out with the keyboard.
     this.querySelector<HTMLElement>('[data-editor-hint]')?.removeAttribute('hidden');
     if (focus) editor.focus(line);
+    editor.typeKeys(keys);
   }
 
   #changed(file: string, value: string) {
@@ -287,10 +297,4 @@ export class CodeTabs extends HTMLElement {
 }
 
 /** The 1-based line of the static code under a click, so the editor opens with the caret there. */
-function lineUnder(target: EventTarget | null): number | undefined {
-  const line = target instanceof Element ? target.closest('.line') : null;
-  if (!line?.parentElement) return undefined;
-  return [...line.parentElement.querySelectorAll(':scope > .line')].indexOf(line) + 1 || undefined;
-}
-
 customElements.define('code-tabs', CodeTabs);

@@ -1,5 +1,6 @@
 // Creates the Monaco editor that takes the place of a file's static code.
 import { currentTheme } from '../theme-choice.ts';
+import type { EarlyKey } from './handoff.ts';
 import { monaco, typescript } from './monaco.ts';
 
 // Monaco's "vs" and "vs-dark" are VS Code's Light+ and Dark+, the themes shiki used for the
@@ -12,6 +13,8 @@ export interface MountedEditor {
   setValue(value: string): void;
   /** Focuses the editor; with a line, puts the caret at its start. */
   focus(line?: number): void;
+  /** Types keys held while the editor loaded, as if they were typed now. */
+  typeKeys(keys: EarlyKey[]): void;
   /**
    * Frees the editor and its model. Models are global to Monaco and named by file, so the next
    * lesson's client.js can only be created once this lesson's is gone.
@@ -134,6 +137,12 @@ export function mountEditor(panel: HTMLElement, options: MountOptions): MountedE
     focus(line) {
       if (line !== undefined) editor.setPosition({ lineNumber: line, column: 1 });
       editor.focus();
+    },
+    typeKeys(keys) {
+      for (const key of keys) {
+        if ('text' in key) editor.trigger('keyboard', 'type', { text: key.text });
+        else editor.trigger('keyboard', 'deleteLeft', null);
+      }
     },
     dispose() {
       document.removeEventListener('lab-present', followPresenter);
