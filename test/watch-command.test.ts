@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { nodeTooOld, parseWatchArgs } from '../src/watch/args.js';
+import { livePanel } from '../src/watch/live-panel.js';
 import { isAlive, waitUntilGone } from './helpers/processes.ts';
 import { lesson } from './helpers/lesson-code.ts';
 import { BIN, folderWith, removeFolder, runBin, startServer } from './helpers/watch-run.ts';
@@ -50,6 +51,13 @@ describe('bad input', () => {
     const result = await runBin(['watch', '--', 'no-such-command-kal'], { cwd: process.cwd() });
     assert.equal(result.code, 127);
     assert.equal(result.stderr, 'keep-alive-lab watch: command not found: no-such-command-kal\n');
+  });
+
+  test('a --json file that cannot be written is named, exit 2, and nothing runs', async () => {
+    const result = await runBin(['watch', '--json', '/no-such-folder-kal/out.jsonl', '--', process.execPath, '-e', "console.log('ran')"], { cwd: process.cwd() });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^keep-alive-lab watch: cannot write --json \/no-such-folder-kal\/out\.jsonl: ENOENT/);
+    assert.equal(result.stdout, '');
   });
 
   test('an unknown verb names itself and shows the usage', async () => {
@@ -181,4 +189,32 @@ test('on Node 20, the leak lesson is caught at the same line', { skip: systemNod
     await server.stop();
     removeFolder(dir);
   }
+});
+
+test('in a terminal, the panel keeps to the bottom rows and the program’s output scrolls above it', () => {
+  const written: string[] = [];
+  const listeners = new Map<string, () => void>();
+  const terminal = {
+    rows: 20,
+    columns: 40,
+    write: (text: string) => written.push(text),
+    on: (event: string, listener: () => void) => listeners.set(event, listener),
+    off: (event: string) => listeners.delete(event),
+  };
+  const panel = livePanel(terminal as unknown as NodeJS.WriteStream);
+  // Room made, and a scroll region of the 13 rows above a 7-row panel.
+  assert.equal(written.join(''), '\n'.repeat(7) + '\x1b[7A' + '\x1b7\x1b[1;13r\x1b8');
+  written.length = 0;
+  panel.draw(['title', 'x'.repeat(60)]);
+  const drawn = written.join('');
+  assert.ok(drawn.startsWith('\x1b7') && drawn.endsWith('\x1b8'), 'the cursor goes back to where the program writes');
+  assert.ok(drawn.includes('\x1b[14;1H\x1b[2Ktitle'), 'the first line on row 14');
+  assert.ok(drawn.includes(`\x1b[15;1H\x1b[2K${'x'.repeat(39)}\x1b`), 'a long line cut to the width');
+  assert.ok(drawn.includes('\x1b[20;1H\x1b[2K'), 'the last row cleared');
+  terminal.rows = 30;
+  listeners.get('resize')!();
+  assert.ok(written.at(-1)!.includes('\x1b[1;23r'), 'a resize moves the region');
+  panel.close();
+  assert.ok(written.at(-1)!.endsWith('\x1b7\x1b[r\x1b8'), 'closing gives the whole screen back');
+  assert.equal(listeners.size, 0);
 });

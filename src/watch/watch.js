@@ -7,6 +7,7 @@ import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeTooOld, parseWatchArgs, USAGE } from './args.js';
 import { Collector } from './collect.js';
+import { livePanel } from './live-panel.js';
 import { countLines, findingLine, findingLines, summaryLines } from './report.js';
 
 const METER = new URL('../meter/meter.js', import.meta.url);
@@ -29,11 +30,20 @@ export async function watch(argv) {
     return 1;
   }
   const { options, command, args } = parsed;
+  if (options.json) {
+    try {
+      writeFileSync(options.json, '');
+    } catch (error) {
+      process.stderr.write(`keep-alive-lab watch: cannot write --json ${options.json}: ${/** @type {Error} */ (error).message}\n`);
+      return 2;
+    }
+  }
   const dir = mkdtempSync(join(tmpdir(), 'keep-alive-lab-watch-'));
-  if (options.json) writeFileSync(options.json, '');
   const record = options.json ? (/** @type {object} */ entry) => appendFileSync(/** @type {string} */ (options.json), `${JSON.stringify(entry)}\n`) : undefined;
   const collector = new Collector(dir, record);
-  const live = process.stderr.isTTY ? liveBlock(command, args) : undefined;
+  const panel = process.stderr.isTTY ? livePanel(process.stderr) : undefined;
+  const started = Date.now();
+  const title = () => `keep-alive-lab watch · ${[command, ...args].join(' ')} · ${((Date.now() - started) / 1000).toFixed(1)} s`;
 
   const child = spawn(command, args, {
     stdio: 'inherit',
@@ -55,7 +65,7 @@ export async function watch(argv) {
   const placesShown = new Set();
   const tick = () => {
     const news = collector.poll();
-    if (live) return live.draw(collector);
+    if (panel) return panel.draw([title(), ...countLines(collector), ...findingLines(collector.findings)]);
     for (const finding of news) {
       if (placesShown.has(finding.at ?? '')) continue;
       placesShown.add(finding.at ?? '');
@@ -77,7 +87,7 @@ export async function watch(argv) {
   clearInterval(timer);
   for (const signal of /** @type {NodeJS.Signals[]} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) process.off(signal, forward);
   tick();
-  live?.clear();
+  panel?.close();
   if (exitCode === 127 || exitCode === 126) {
     rmSync(dir, { recursive: true, force: true });
     return exitCode;
@@ -88,28 +98,6 @@ export async function watch(argv) {
   record?.({ type: 'summary', exitCode, findings: collector.findings.length, server: collector.server(), origins: Object.fromEntries(collector.origins()) });
   rmSync(dir, { recursive: true, force: true });
   return finalCode;
-}
-
-/** The block a terminal shows while the command runs, redrawn in place. @param {string} command @param {string[]} args */
-function liveBlock(command, args) {
-  const started = Date.now();
-  let drawn = 0;
-  const clear = () => {
-    if (drawn) process.stderr.write(`\x1b[${drawn}F\x1b[J`);
-    drawn = 0;
-  };
-  return {
-    clear,
-    /** @param {Collector} collector */
-    draw(collector) {
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      const lines = [`keep-alive-lab watch · ${[command, ...args].join(' ')} · ${seconds} s`, ...countLines(collector), ...findingLines(collector.findings)];
-      const width = process.stderr.columns || 100;
-      clear();
-      process.stderr.write(`${lines.map((line) => line.slice(0, width - 1)).join('\n')}\n`);
-      drawn = lines.length;
-    },
-  };
 }
 
 /** @param {NodeJS.Signals | null} signal */
