@@ -2,6 +2,7 @@
 // Node version and missing features are what the test gives, its status changes when the test
 // says so, and run() replays a scripted run (events through onEvent, then the given end).
 import type { Runtime, RuntimeKind, RuntimeStatus, RunRequest } from '../../src/runtime/runtime.ts';
+import { StatusEmitter } from '../../src/runtime/status-emitter.ts';
 import type { NodeFeature } from '../../src/schemas/node-features.ts';
 import type { RunEnd, RunEvent } from '../../src/schemas/run-events.ts';
 
@@ -26,32 +27,30 @@ export class FakeRuntime implements Runtime {
   prepared = 0;
   readonly #events: readonly RunEvent[];
   readonly #end: RunEnd;
-  readonly #listeners = new Set<(status: RuntimeStatus) => void>();
-  #status: RuntimeStatus;
+  /** The adapters' own status bookkeeping, so the fake notifies listeners exactly as they do. */
+  readonly #status: StatusEmitter;
 
   constructor(options: FakeRuntimeOptions = {}) {
     this.kind = options.kind ?? 'local';
     this.label = options.label ?? 'fake runtime';
     this.nodeVersion = options.nodeVersion;
     this.missingFeatures = options.missingFeatures ?? [];
-    this.#status = options.status ?? { state: 'ready' };
+    this.#status = new StatusEmitter(options.status ?? { state: 'ready' });
     this.#events = options.events ?? [];
     this.#end = options.end ?? { reason: 'completed', durationMs: 0 };
   }
 
   status(): RuntimeStatus {
-    return this.#status;
+    return this.#status.get();
   }
 
   /** Changes the status and tells every listener, as a real runtime does. */
   setStatus(status: RuntimeStatus): void {
-    this.#status = status;
-    for (const listener of this.#listeners) listener(status);
+    this.#status.set(status);
   }
 
   onStatus(listener: (status: RuntimeStatus) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#status.subscribe(listener);
   }
 
   async prepare(): Promise<void> {
