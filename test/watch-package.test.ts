@@ -24,6 +24,7 @@ test('npm pack: the command and the meter only, no dependencies; installed offli
       'src/meter/responses.js',
       'src/watch/args.js',
       'src/watch/collect.js',
+      'src/watch/live-panel.js',
       'src/watch/report.js',
       'src/watch/watch.js',
     ]);
