@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { quietAstroDirective } from './src/build/astro-directive-warning.ts';
 import { buildStamp } from './src/build/build-stamp.ts';
+import { monacoChunks } from './src/build/monaco-chunks.ts';
 import { monacoSlim } from './src/build/monaco-slim.ts';
 import { monacoStylesOnDemand } from './src/build/monaco-styles-on-demand.ts';
 import { searchIndex } from './src/build/search-index.ts';
@@ -24,7 +25,8 @@ export default defineConfig({
   },
   vite: {
     // quietAstroDirective: Astro's own directive warning, once per lesson (see the plugin).
-    plugins: [monacoSlim(), monacoStylesOnDemand(), quietAstroDirective()],
+    // monacoChunks: Monaco's layers in chunks of their own, parsed in parallel (see the plugin).
+    plugins: [monacoSlim(), monacoChunks(), monacoStylesOnDemand(), quietAstroDirective()],
     // The TypeScript worker is built on its own; it needs the slimmed lib files too.
     worker: { format: 'es', plugins: () => [monacoSlim()] },
   },

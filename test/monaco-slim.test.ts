@@ -13,6 +13,7 @@ import {
   installedMonacoParent,
   LIB_MODULE,
   monacoSlim,
+  STANDALONE_EDITOR,
   WORKERS_MODULE,
 } from '../src/build/monaco-slim.ts';
 import { monacoStylesOnDemand } from '../src/build/monaco-styles-on-demand.ts';
@@ -35,7 +36,7 @@ test('package.json pins monaco-editor to exactly the version installed, which th
   assert.equal(pkg.devDependencies['monaco-editor'], monaco.version);
 });
 
-test('the three modules monaco-slim edits are where it looks for them', () => {
+test('the four modules monaco-slim edits are where it looks for them', () => {
   assert.doesNotThrow(() => checkAnchorFiles(monacoParent));
   const buildStart = slim.buildStart as unknown as () => void;
   assert.doesNotThrow(() => buildStart());
@@ -55,6 +56,15 @@ test("the editor's own worker is computed in the page; TypeScript's worker start
   const result = transform(code, id);
   assert.ok(result);
   assert.match(result.code, /if \(this\._workerDescriptorOrWorker instanceof WebWorkerDescriptor\) \{ this\._worker = this\._createFallbackLocalWorker\(\); \} else \{ this\._worker = /);
+});
+
+test('the standalone editor no longer imports the multi-file diff editor, whose one entry point now throws', () => {
+  const { id, code } = installed(STANDALONE_EDITOR);
+  const result = transform(code, id);
+  assert.ok(result);
+  assert.doesNotMatch(result.code, /multiDiffEditor\//);
+  assert.match(result.code, /createMultiFileDiffEditor/);
+  assert.match(result.code, /throw new Error\('The multi-file diff editor is not in this build/);
 });
 
 test('the TypeScript worker keeps the ECMAScript libs only, without their doc comments', async () => {
@@ -78,6 +88,10 @@ test('a missing anchor stops the build with a message that names the file and wh
   const service = installed(EDITOR_WORKER_SERVICE);
   const renamed = service.code.replace('this._webWorkerService.createWorkerClient(', 'this._webWorkerService.createClient(');
   assert.throws(() => transform(renamed, service.id), /monaco-slim: .*editorWorkerService\.js changed how it starts its worker; update src\/build\/monaco-slim\.ts/);
+
+  const standalone = installed(STANDALONE_EDITOR);
+  const moved = standalone.code.replace("from '../../browser/widget/multiDiffEditor/", "from '../../browser/widget/multiDiff/");
+  assert.throws(() => transform(moved, standalone.id), /monaco-slim: .*standaloneEditor\.js no longer imports the multi-file diff editor as it did; update src\/build\/monaco-slim\.ts/);
 
   const fakeLib = join(scratch, LIB_MODULE);
   mkdirSync(dirname(fakeLib), { recursive: true });

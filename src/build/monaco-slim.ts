@@ -1,5 +1,5 @@
 // Cuts what the lab's editor never uses out of Monaco, which ships as if every page were VS Code.
-// Three edits, each checked so that a Monaco upgrade that moves the code fails the build loudly
+// Four edits, each checked so that a Monaco upgrade that moves the code fails the build loudly
 // instead of quietly shipping the full weight again (see the editor budget in test/bench):
 //
 // 1. `internal/common/workers.js`, which the TypeScript language support imports to start its
@@ -12,6 +12,9 @@
 // 3. The generic editor worker only computes diffs here (the TypeScript worker does the rest).
 //    Lesson files are a few dozen lines, so Monaco's own in-page fallback computes them, and the
 //    second worker is never downloaded.
+// 4. The standalone editor imports the multi-file diff editor (VS Code's, for reviewing many files
+//    at once) for `createMultiFileDiffEditor`, which the lab never calls: Solve shows one file.
+//    The import goes, and calling it throws; ~10 KB compressed that every first click waited for.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +23,8 @@ import type { Plugin } from 'vite';
 export const WORKERS_MODULE = '/monaco-editor/esm/vs/internal/common/workers.js';
 export const LIB_MODULE = '/monaco-editor/esm/vs/languages/features/typescript/lib/lib.js';
 export const EDITOR_WORKER_SERVICE = '/monaco-editor/esm/vs/editor/browser/services/editorWorkerService.js';
+export const STANDALONE_EDITOR = '/monaco-editor/esm/vs/editor/standalone/browser/standaloneEditor.js';
+const MULTI_DIFF_IMPORT = "import { MultiDiffEditorWidget } from '../../browser/widget/multiDiffEditor/multiDiffEditorWidget.js';";
 
 /**
  * The node_modules folder the installed monaco-editor sits in. Its package exports hide
@@ -35,7 +40,7 @@ export function installedMonacoParent(): string {
  * the build would quietly ship the full weight; so the build stops here instead.
  */
 export function checkAnchorFiles(monacoParent: string): void {
-  const missing = [WORKERS_MODULE, LIB_MODULE, EDITOR_WORKER_SERVICE].filter((file) => !existsSync(monacoParent + file));
+  const missing = [WORKERS_MODULE, LIB_MODULE, EDITOR_WORKER_SERVICE, STANDALONE_EDITOR].filter((file) => !existsSync(monacoParent + file));
   if (missing.length > 0) throw new Error(`monaco-slim: the installed monaco-editor has no ${missing.map((file) => file.slice(1)).join(', ')}; update src/build/monaco-slim.ts.`);
 }
 
@@ -80,6 +85,11 @@ export function monacoSlim(): Plugin {
           (creation) => `if (this._workerDescriptorOrWorker instanceof WebWorkerDescriptor) { this._worker = this._createFallbackLocalWorker(); } else { ${creation} }`,
         );
         return { code: patched, map: null };
+      }
+      if (id.endsWith(STANDALONE_EDITOR)) {
+        if (!code.includes(MULTI_DIFF_IMPORT)) throw new Error(`monaco-slim: ${STANDALONE_EDITOR} no longer imports the multi-file diff editor as it did; update src/build/monaco-slim.ts.`);
+        const stub = "const MultiDiffEditorWidget = class { constructor() { throw new Error('The multi-file diff editor is not in this build (src/build/monaco-slim.ts).'); } };";
+        return { code: code.replace(MULTI_DIFF_IMPORT, stub), map: null };
       }
       return null;
     },

@@ -1,12 +1,16 @@
 // <code-tabs>: tab switching, the learner's edits (kept per lesson and file in localStorage),
-// Reset with Undo, and the swap from static code to Monaco on first interaction. Monaco is
-// imported only inside activateEditor, so not a byte of it loads with the page.
+// Reset with Undo, and the swap from static code to Monaco on first interaction. Monaco loads on
+// the first click into code, or just ahead of it (editor/edit-intent.ts), never with the page.
 import type { LessonFile } from '../schemas/runner-protocol.ts';
+import { watchEditIntent } from './editor/edit-intent.ts';
 import { holdEarlyKeys, lineUnder } from './editor/handoff.ts';
+import { EDITOR_MARKS, type EditorModule, fetchEditorAhead, loadEditorModule } from './editor/load-editor.ts';
 import type { MountedEditor } from './editor/mount-editor.ts';
 import { loadEdits, saveEdits } from './local-store.ts';
+import { tabAfterKey } from './tab-keys.ts';
 import { isLessonFiles, readPageData } from './page-data.ts';
 import { pageUrl, SHARED_CODE_PREFIX } from './page-url.ts';
+import { showStaticCode } from './static-code.ts';
 
 const SAVE_AFTER_MS = 300;
 
@@ -15,8 +19,9 @@ export class CodeTabs extends HTMLElement {
   /** What each file holds now: the learner's version where they changed it. */
   readonly #current = new Map<string, string>();
   readonly #editors = new Map<string, MountedEditor>();
-  #editorModule?: Promise<typeof import('./editor/mount-editor.ts')>;
-  #preloaded?: Promise<unknown>;
+  /** Set on the first click into code: from then on, every file the learner opens is an editor. */
+  #editing = false;
+  readonly #holdingKeys = new Set<string>();
   #saveTimer = 0;
   /** The files as they were before the last Reset or Solve, for Undo. */
   #beforeReplace?: Map<string, string>;
@@ -48,11 +53,9 @@ export class CodeTabs extends HTMLElement {
         void this.activateEditor(file, lineUnder(event.target));
       });
       staticCode?.addEventListener('focusin', () => void this.activateEditor(file));
-      // A mouse resting on the code is a click on its way: start fetching the editor now.
-      staticCode?.addEventListener('pointerenter', (event) => {
-        if (event.pointerType === 'mouse') this.#preloadEditor();
-      });
     }
+    const prepare = (module: EditorModule) => this.#prepareEditor(module);
+    watchEditIntent({ code: this, workspace: this.closest<HTMLElement>('lesson-workspace') ?? this, onIntent: () => fetchEditorAhead(prepare), signal });
     const edit = this.querySelector<HTMLButtonElement>('[data-action="edit"]');
     if (edit) {
       edit.hidden = false;
@@ -129,18 +132,17 @@ export class CodeTabs extends HTMLElement {
     this.#beforeReplace = undefined;
   }
 
-  /**
-   * Starts loading the editor without marking the learner as editing (tabs stay static until a
-   * click). The browser keeps one instance of the module, so loadEditor() later gets the same.
-   */
-  #preloadEditor() {
-    this.#preloaded ??= import('./editor/mount-editor.ts').catch(() => undefined);
+  /** Ahead of the click: the editor of the file in view, made and kept hidden until then. */
+  #prepareEditor(module: EditorModule) {
+    const file = this.selectedFile();
+    const panel = this.#panels().find((candidate) => candidate.dataset.file === file);
+    const value = this.#current.get(file);
+    if (this.isConnected && panel && value !== undefined && this.#editors.size === 0) module.prepareEditor(panel, file, value);
   }
 
   /** Loads the editor module without mounting an editor (Solve needs Monaco's diff view). */
-  loadEditor(): Promise<typeof import('./editor/mount-editor.ts')> {
-    this.#editorModule ??= import('./editor/mount-editor.ts');
-    return this.#editorModule;
+  loadEditor(): Promise<EditorModule> {
+    return loadEditorModule();
   }
 
   selectedFile(): string {
@@ -156,7 +158,7 @@ export class CodeTabs extends HTMLElement {
     }
     for (const panel of this.#panels()) panel.hidden = panel.dataset.file !== file;
     // Once the learner is editing, every file they open is an editor too.
-    if (this.#editorModule) void this.activateEditor(file, undefined, false);
+    if (this.#editing) void this.activateEditor(file, undefined, false);
   }
 
   /** Replaces the static code of `file` with Monaco, keeping its scroll position. */
@@ -171,18 +173,26 @@ export class CodeTabs extends HTMLElement {
     if (!panel || !staticCode || !this.#current.has(file)) return;
 
     const state = this.querySelector<HTMLElement>('[data-editor-state]');
-    if (!this.#editorModule && state) state.textContent = 'Loading editor…';
-    const early = focus ? holdEarlyKeys(staticCode) : undefined;
-    let module: typeof import('./editor/mount-editor.ts');
+    if (!this.#editing && state) state.textContent = 'Loading editor…';
+    this.#editing = true;
+    // One holder per file: a click also focuses the code, and both would replay the same keys.
+    const early = focus && !this.#holdingKeys.has(file) ? holdEarlyKeys(staticCode) : undefined;
+    if (early) this.#holdingKeys.add(file);
+    let module: EditorModule;
     try {
-      module = await this.loadEditor();
+      module = await loadEditorModule();
     } catch {
       early?.stop();
-      this.#editorModule = undefined;
+      this.#holdingKeys.delete(file);
+      this.#editing = false;
       if (state) state.textContent = 'The editor could not load. Reload the page to try again; your code can still run as shown.';
       return;
     }
+    // With the editor fetched ahead, this runs within the pointerdown's own task, and the browser's
+    // mousedown that follows would take focus back from the editor. A task later, it stays.
+    await new Promise((resolve) => setTimeout(resolve));
     const keys = early?.stop() ?? [];
+    if (early) this.#holdingKeys.delete(file);
     const mountedMeanwhile = this.#editors.get(file);
     if (mountedMeanwhile) {
       if (focus) mountedMeanwhile.focus(line);
@@ -208,6 +218,7 @@ export class CodeTabs extends HTMLElement {
     this.querySelector<HTMLElement>('[data-editor-hint]')?.removeAttribute('hidden');
     if (focus) editor.focus(line);
     editor.typeKeys(keys);
+    performance.mark(EDITOR_MARKS.mounted);
   }
 
   #changed(file: string, value: string) {
@@ -241,31 +252,10 @@ export class CodeTabs extends HTMLElement {
     this.dispatchEvent(new CustomEvent('files-changed', { bubbles: true }));
   }
 
-  /**
-   * Before the editor loads, the static view shows the learner's saved version. It has no
-   * highlighting (that comes from the build), but it is their code, not the starter.
-   */
   #showStatic(file: string) {
-    const panel = this.#panels().find((candidate) => candidate.dataset.file === file);
-    const pre = panel?.querySelector<HTMLElement>('[data-static-code] pre');
-    const original = this.#original.find((candidate) => candidate.name === file)?.content;
+    const pre = this.#panels().find((candidate) => candidate.dataset.file === file)?.querySelector<HTMLElement>('[data-static-code] pre');
     const current = this.#current.get(file);
-    if (!pre || current === undefined) return;
-    const code = pre.querySelector('code');
-    if (!code) return;
-    if (current === original) {
-      if (pre.dataset.highlighted) code.innerHTML = pre.dataset.highlighted;
-      return;
-    }
-    pre.dataset.highlighted ??= code.innerHTML;
-    code.replaceChildren(
-      ...current.split('\n').flatMap((line, index, lines) => {
-        const span = document.createElement('span');
-        span.className = 'line';
-        span.textContent = line;
-        return index < lines.length - 1 ? [span, document.createTextNode('\n')] : [span];
-      }),
-    );
+    if (pre && current !== undefined) showStaticCode(pre, current, this.#original.find((candidate) => candidate.name === file)?.content);
   }
 
   #announceRestored(restored: boolean) {
@@ -276,13 +266,8 @@ export class CodeTabs extends HTMLElement {
   #onTabKey(event: KeyboardEvent) {
     const tabs = this.#tabs();
     const index = tabs.findIndex((tab) => tab === event.currentTarget);
-    const next =
-      event.key === 'ArrowRight' ? (index + 1) % tabs.length
-      : event.key === 'ArrowLeft' ? (index - 1 + tabs.length) % tabs.length
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? tabs.length - 1
-      : -1;
-    if (next < 0) return;
+    const next = tabAfterKey(event.key, index, tabs.length);
+    if (next === undefined) return;
     event.preventDefault();
     this.select(tabs[next]?.dataset.file ?? '', true);
   }
@@ -296,5 +281,4 @@ export class CodeTabs extends HTMLElement {
   }
 }
 
-/** The 1-based line of the static code under a click, so the editor opens with the caret there. */
 customElements.define('code-tabs', CodeTabs);

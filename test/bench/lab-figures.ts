@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { shareLink } from '../../src/client/share-link.ts';
-import { editorLoad, type EditorLoad, type EditorTarget } from './page-figures.ts';
+import { clickToKeystroke, editorLoad, type EditorLoad, type EditorTarget, recordPointerDowns } from './page-figures.ts';
 
 export const LESSON = '/lessons/the-leak/';
 
@@ -28,6 +28,66 @@ export const labEditor: EditorTarget = {
 
 export function labEditorLoad(browser: Browser, origin: string): Promise<EditorLoad> {
   return editorLoad(browser, new URL(LESSON, origin).href, labEditor);
+}
+
+/**
+ * Click to keystroke when the editor was fetched ahead: the mouse rests on the code (one of the
+ * signals in src/client/editor/edit-intent.ts), the editor's code loads and runs, then the click.
+ */
+export async function editorFetchedAhead(browser: Browser, origin: string): Promise<number> {
+  const context = await browser.newContext();
+  await recordPointerDowns(context);
+  const page = await context.newPage();
+  await page.goto(new URL(LESSON, origin).href, { waitUntil: 'networkidle' });
+  await page.getByRole('tabpanel', { name: 'client.js' }).locator('pre .line').nth(3).hover();
+  await page.waitForFunction(() => performance.getEntriesByName('lab:editor-loaded').length > 0, null, { timeout: 30_000 });
+  await page.waitForTimeout(300);
+  const ms = await clickToKeystroke(page, labEditor);
+  await context.close();
+  return ms;
+}
+
+export interface EditorAgain {
+  /** From a click on the second file's tab until its editor shows the file. */
+  secondFileMs: number;
+  /** Next lesson through its link (the page's JavaScript lives on): click into code to keystroke. */
+  nextLessonMs: number;
+  /** Next lesson opened as a new page, its files in the HTTP cache: click to keystroke. */
+  nextLessonNewPageMs: number;
+}
+
+const NEXT_LESSON = '/lessons/draining-vs-destroying/';
+
+/** The editor a second time: another file of the lesson, then the next lesson, two ways. */
+export async function editorAgain(browser: Browser, origin: string): Promise<EditorAgain> {
+  const context = await browser.newContext();
+  await recordPointerDowns(context);
+  const page = await context.newPage();
+  await page.goto(new URL(LESSON, origin).href, { waitUntil: 'networkidle' });
+  await clickToKeystroke(page, labEditor);
+  // Everything the first editor fetches (the TypeScript worker, Node's types) is in.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/editor-types/')), null, { timeout: 30_000 });
+  await page.waitForLoadState('networkidle');
+
+  await page.getByRole('tab', { name: 'server.js' }).click();
+  // Read in the first frame that shows server.js in an editor (see acceptsKeysAt for why).
+  const shownAt = await page.waitForFunction(
+    () => document.querySelector('[role="tabpanel"][data-file="server.js"]:not([hidden]) .monaco-editor .view-line') != null && performance.now(),
+    null,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  const secondFileMs = ((await shownAt.jsonValue()) as number) - (await page.evaluate(() => (window as unknown as { benchPointerDowns: number[] }).benchPointerDowns.at(-1)!));
+
+  await page.getByRole('link', { name: /→$/ }).and(page.locator('[rel="next"]')).click();
+  await page.waitForURL(`**${NEXT_LESSON}`);
+  await page.getByRole('tabpanel', { name: 'client.js' }).locator('pre .line').nth(3).waitFor();
+  const nextLessonMs = await clickToKeystroke(page, labEditor);
+
+  const fresh = await context.newPage();
+  await fresh.goto(new URL(NEXT_LESSON, origin).href, { waitUntil: 'networkidle' });
+  const nextLessonNewPageMs = await clickToKeystroke(fresh, labEditor);
+  await context.close();
+  return { secondFileMs, nextLessonMs, nextLessonNewPageMs };
 }
 
 async function readyPage(browser: Browser, url: string): Promise<Page> {

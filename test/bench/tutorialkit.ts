@@ -11,7 +11,7 @@ import { launchBrowser } from './browser.ts';
 import { type Figure, median, summarise, type Row } from './figures.ts';
 import { countPages, LESSON, labEditor } from './lab-figures.ts';
 import { CATEGORIES, type Scores, startLighthouse } from './lighthouse.ts';
-import { type EditorTarget, weightBeforeInteraction } from './page-figures.ts';
+import { acceptsKeysAt, type EditorTarget, weightBeforeInteraction } from './page-figures.ts';
 
 const FOLDER = join(tmpdir(), 'kal-tutorialkit');
 const PROJECT = join(FOLDER, 'tk');
@@ -32,8 +32,7 @@ async function timeToEditable(browser: Browser, url: string, target: EditorTarge
   await page.goto(url, { waitUntil: 'commit' });
   await visible(page);
   await target.click(page);
-  await page.waitForFunction(target.acceptsKeys, null, { polling: 'raf', timeout: 60_000 });
-  const at = await page.evaluate(() => performance.now());
+  const at = await acceptsKeysAt(page, target);
   await page.close();
   return at;
 }

@@ -1,12 +1,8 @@
 // Creates the Monaco editor that takes the place of a file's static code.
-import { currentTheme } from '../theme-choice.ts';
+import { codeSize, editorOptions, monacoTheme } from './editor-options.ts';
 import type { EarlyKey } from './handoff.ts';
-import { monaco, typescript } from './monaco.ts';
-
-// Monaco's "vs" and "vs-dark" are VS Code's Light+ and Dark+, the themes shiki used for the
-// static code, so the swap keeps its colours. One listener for the page: themes are global.
-const monacoTheme = () => (currentTheme() === 'dark' ? 'vs-dark' : 'vs');
-document.addEventListener('lab-theme', () => monaco.editor.setTheme(monacoTheme()));
+import { monaco } from './monaco.ts';
+import { loadNodeTypes } from './node-types.ts';
 
 export interface MountedEditor {
   /** Replaces the whole text (Reset, Undo, Solve). */
@@ -32,88 +28,74 @@ export interface MountOptions {
   onChange(value: string): void;
 }
 
-let nodeTypes: Promise<void> | undefined;
+interface Made {
+  panel: HTMLElement;
+  fileName: string;
+  host: HTMLElement;
+  model: monaco.editor.ITextModel;
+  editor: monaco.editor.IStandaloneCodeEditor;
+}
+
+function make(panel: HTMLElement, fileName: string, value: string, language: string): Made {
+  const host = document.createElement('div');
+  host.className = 'editor-host';
+  panel.append(host);
+  const model = monaco.editor.createModel(value, language, monaco.Uri.file(`/lesson/${fileName}`));
+  const editor = monaco.editor.create(host, {
+    ...editorOptions(),
+    model,
+    ariaLabel: `${fileName}, editable. Press Ctrl+M (Cmd+M on a Mac) to let Tab move focus out of the editor.`,
+  });
+  return { panel, fileName, host, model, editor };
+}
+
+/** The editor made ahead of the click, hidden, for one file. */
+let standby: Made | undefined;
 
 /**
- * Gives the TypeScript worker Node's types (a subset of @types/node, see
- * src/pages/editor-types/node.json.ts), once per page, after the editor is already usable.
+ * The standby editor if it was made for this file of this panel; any other is freed, since its
+ * model holds the file's name (a lesson left by soft navigation has the next one's file names).
  */
-function loadNodeTypes(): Promise<void> {
-  nodeTypes ??= (async () => {
-    const defaults = typescript.javascriptDefaults;
-    defaults.setCompilerOptions({
-      allowJs: true,
-      allowNonTsExtensions: true,
-      target: typescript.ScriptTarget.ESNext,
-      module: typescript.ModuleKind.ESNext,
-      moduleResolution: typescript.ModuleResolutionKind.NodeJs,
-      // Lessons write `import http from 'node:http'`, a default import of a CommonJS module.
-      allowSyntheticDefaultImports: true,
-      esModuleInterop: true,
-      // Type-check the JavaScript, so `res.resme()` is underlined (test/lesson-types.test.ts
-      // keeps every lesson's own code clean under these options).
-      checkJs: true,
-      // Plain JavaScript as people write it: no strict-null or implicit-any complaints.
-      strict: false,
-      // Node, not a browser: no DOM. fetch and Response come from @types/node and undici-types.
-      lib: ['esnext'],
-      // Every lesson file is an ES module, imports or not (top-level await in fetch clients).
-      moduleDetection: 3,
-    });
-    const response = await fetch('/editor-types/node.json');
-    if (!response.ok) return;
-    const { files } = (await response.json()) as { files: { name: string; content: string }[] };
-    for (const file of files) defaults.addExtraLib(file.content, `file:///node_modules/${file.name}`);
-    // Semantic checks only once Node's types are there: before, every import would be an error.
-    defaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
-  })().catch(() => {
-    // Without the types the editor still edits; only completions are poorer.
-  });
-  return nodeTypes;
+function takeStandby(panel?: HTMLElement, fileName?: string): Made | undefined {
+  const made = standby;
+  standby = undefined;
+  if (made && made.panel === panel && made.fileName === fileName && panel.isConnected) return made;
+  if (made) {
+    made.editor.dispose();
+    made.model.dispose();
+    made.host.remove();
+  }
+  return undefined;
 }
 
 /**
- * The code's font size and line height, from the CSS variables the static code uses too, and in
- * presenter view long lines wrapped, as the static code wraps them (presenter.css).
+ * Ahead of the click (edit-intent.ts), at an idle moment: the first editor's one-time work
+ * (Monaco's services, the theme's CSS, measuring the code font, the JavaScript tokenizer), and
+ * the editor for the file in view, hidden in its panel. Its model stays plain text until the
+ * click: a JavaScript model would start the TypeScript worker, which comes after the learner's
+ * first keystroke. The click then shows it instead of making one (the bench's "fetched ahead").
  */
-function codeSize(): Pick<monaco.editor.IEditorOptions, 'fontSize' | 'lineHeight' | 'wordWrap' | 'wrappingIndent'> {
-  const styles = getComputedStyle(document.documentElement);
-  const presenting = document.documentElement.hasAttribute('data-present');
-  return {
-    fontSize: parseFloat(styles.getPropertyValue('--code-size')) || 14,
-    lineHeight: parseFloat(styles.getPropertyValue('--code-line')) || 20,
-    wordWrap: presenting ? 'on' : 'off',
-    wrappingIndent: 'same',
-  };
+export function prepareEditor(panel: HTMLElement, fileName: string, value: string): void {
+  if (standby?.panel.isConnected) return;
+  takeStandby();
+  // Already an editor (the click came first): nothing left to do ahead of it.
+  if (monaco.editor.getModel(monaco.Uri.file(`/lesson/${fileName}`))) return;
+  // Loads the tokenizer without asking for the language's services (colorize needs no model).
+  void monaco.editor.colorize('', 'javascript', {});
+  standby = make(panel, fileName, value, 'plaintext');
+  standby.host.hidden = true;
 }
 
 export function mountEditor(panel: HTMLElement, options: MountOptions): MountedEditor {
   void loadNodeTypes();
-  const host = document.createElement('div');
-  host.className = 'editor-host';
-  panel.append(host);
-  const styles = getComputedStyle(document.documentElement);
-  const model = monaco.editor.createModel(options.value, 'javascript', monaco.Uri.file(`/lesson/${options.fileName}`));
-  const editor = monaco.editor.create(host, {
-    model,
-    theme: monacoTheme(),
-    automaticLayout: true,
-    minimap: { enabled: false },
-    scrollBeyondLastLine: false,
-    fontFamily: styles.getPropertyValue('--font-code'),
-    ...codeSize(),
-    padding: { top: 8, bottom: 8 },
-    lineNumbersMinChars: 3,
-    lineDecorationsWidth: 14,
-    folding: false,
-    glyphMargin: false,
-    renderLineHighlight: 'line',
-    tabSize: 2,
-    fixedOverflowWidgets: true,
-    // Typing "." or "(" should never swap in a suggestion the learner did not pick.
-    acceptSuggestionOnCommitCharacter: false,
-    ariaLabel: `${options.fileName}, editable. Press Ctrl+M (Cmd+M on a Mac) to let Tab move focus out of the editor.`,
-  });
+  const ready = takeStandby(panel, options.fileName);
+  const { host, model, editor } = ready ?? make(panel, options.fileName, options.value, 'javascript');
+  if (ready) {
+    if (model.getValue() !== options.value) model.setValue(options.value);
+    monaco.editor.setModelLanguage(model, 'javascript');
+    host.hidden = false;
+    editor.layout();
+  }
   editor.setScrollTop(options.scrollTop);
   // Presenter view changes the code size; the static code follows the CSS, the editor follows here.
   const followPresenter = () => editor.updateOptions(codeSize());
