@@ -4,7 +4,7 @@
 import type { LessonWorkspace } from './lesson-workspace.ts';
 import { learnerId, markChallengePassed } from './local-store.ts';
 import { isChallenge, isLessonFiles, readPageData } from './page-data.ts';
-import { judgeChallenge, showVerdict, type Verdict } from './verdict.ts';
+import { showVerdict, type Verdict } from './verdict-view.ts';
 
 export class LessonChallenge extends HTMLElement {
   get #challenge() {
@@ -38,7 +38,7 @@ export class LessonChallenge extends HTMLElement {
     const run = await workspace.run();
     if (!run) return this.#show({ outcome: 'fail', text: 'The run did not start. The status above the code says why.', items: [] });
     if (run.end.reason === 'stopped') return this.#show({ text: 'The run was stopped before it could be judged.', items: [] });
-    const verdict = judgeChallenge(challenge, run.events);
+    const verdict = (await import('./verdict.ts')).judgeChallenge(challenge, run.events);
     if (verdict.outcome === 'pass') {
       const lesson = workspace.dataset.lesson ?? '';
       markChallengePassed(lesson, challenge.id);

@@ -17,7 +17,7 @@ import { runtimeNote, runtimeStatusLine } from './runtime-notes.ts';
 import type { SocketMeter } from './socket-meter.ts';
 import type { SolvePanel } from './solve-panel.ts';
 import { showNote, showStatus, type Tone } from './status-line.ts';
-import { judgeCheck, showVerdict, type Verdict } from './verdict.ts';
+import { showVerdict, type Verdict } from './verdict-view.ts';
 import * as actions from './workspace-actions.ts';
 
 export class LessonWorkspace extends HTMLElement {
@@ -180,7 +180,7 @@ export class LessonWorkspace extends HTMLElement {
     this.#setRunning(false);
     meter.describe();
     announce(announcer.end(end));
-    if (check && end.reason !== 'stopped') this.#check(events);
+    if (check && end.reason !== 'stopped') await this.#check(events);
     return { end, events };
   }
 
@@ -192,10 +192,10 @@ export class LessonWorkspace extends HTMLElement {
   }
 
   /** Check: the run passes when every solution claim about its end holds. */
-  #check(events: RunEvent[]) {
+  async #check(events: RunEvent[]) {
     const claims = readPageData(this, 'lesson-checks', isClaims);
     const verdict = claims
-      ? judgeCheck(claims, events)
+      ? (await import('./verdict.ts')).judgeCheck(claims, events)
       : { outcome: 'fail' as const, text: 'Check could not read this lesson’s claims from the page. Reload the page and check again.', items: [] };
     if (verdict.outcome === 'pass') {
       const lesson = this.dataset.lesson ?? '';

@@ -1,16 +1,12 @@
 // One way to judge a run and show the result, for the workspace's Check and for challenges: the
 // claims are judged the way `npm test` judges them (src/run/claims.ts), and the result is a
-// sentence of what was measured plus one line per number that missed.
+// sentence of what was measured plus one line per number that missed. Pages load it when a run is
+// judged (it brings the claims code), not with the page; verdict-view.ts shows the result.
 import { checkClaim, describeMoment, METRIC_NAMES, plural, summarise } from '../run/claims.ts';
 import type { Challenge, Claim } from '../schemas/lesson.ts';
 import type { RunEvent } from '../schemas/run-events.ts';
+import type { Verdict } from './verdict-view.ts';
 
-export interface Verdict {
-  /** Undefined for a note that is neither a pass nor a fail ("Running your code…"). */
-  outcome?: 'pass' | 'fail';
-  text: string;
-  items: string[];
-}
 
 /** Check: the run passes when every solution claim about its end holds. */
 export function judgeCheck(claims: Claim[], events: RunEvent[]): Verdict {
@@ -39,16 +35,4 @@ export function judgeChallenge(challenge: Challenge, events: RunEvent[]): Verdic
     text: `Not yet. ${measured}`,
     items: failures.map((failure) => `${METRIC_NAMES[failure.metric]} was ${failure.measured}; the challenge needs ${failure.expected}.`),
   };
-}
-
-/** Shows a verdict in its live region; `undefined` hides the region. */
-export function showVerdict(region: HTMLElement | null, verdict: Verdict | undefined): void {
-  if (!region) return;
-  region.hidden = !verdict;
-  if (!verdict) return;
-  if (verdict.outcome) region.dataset.outcome = verdict.outcome;
-  else delete region.dataset.outcome;
-  const list = document.createElement('ul');
-  for (const item of verdict.items) list.append(Object.assign(document.createElement('li'), { textContent: item }));
-  region.replaceChildren(Object.assign(document.createElement('p'), { textContent: verdict.text }), ...(verdict.items.length ? [list] : []));
 }

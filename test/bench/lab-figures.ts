@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { shareLink } from '../../src/client/share-link.ts';
-import { clickToKeystroke, editorLoad, type EditorLoad, type EditorTarget, recordPointerDowns } from './page-figures.ts';
+import { clickToKeystroke, editorLoad, type EditorLoad, type EditorTarget, pageQuiet, recordPointerDowns } from './page-figures.ts';
 
 export const LESSON = '/lessons/the-leak/';
 
@@ -40,8 +40,8 @@ export async function editorFetchedAhead(browser: Browser, origin: string): Prom
   const page = await context.newPage();
   await page.goto(new URL(LESSON, origin).href, { waitUntil: 'networkidle' });
   await page.getByRole('tabpanel', { name: 'client.js' }).locator('pre .line').nth(3).hover();
-  await page.waitForFunction(() => performance.getEntriesByName('lab:editor-loaded').length > 0, null, { timeout: 30_000 });
-  await page.waitForTimeout(300);
+  // Quiet, not a mark of the page's own: the same wait measures a build from before the marks.
+  await pageQuiet(page, 1_000);
   const ms = await clickToKeystroke(page, labEditor);
   await context.close();
   return ms;
@@ -67,7 +67,7 @@ export async function editorAgain(browser: Browser, origin: string): Promise<Edi
   await clickToKeystroke(page, labEditor);
   // Everything the first editor fetches (the TypeScript worker, Node's types) is in.
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/editor-types/')), null, { timeout: 30_000 });
-  await page.waitForLoadState('networkidle');
+  await pageQuiet(page, 500);
 
   await page.getByRole('tab', { name: 'server.js' }).click();
   // Read in the first frame that shows server.js in an editor (see acceptsKeysAt for why).

@@ -8,8 +8,15 @@ export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'se
 export type Category = (typeof CATEGORIES)[number];
 export type Scores = Record<Category, number>;
 
+export interface LighthouseRun {
+  scores: Scores;
+  /** Every URL the page requested while Lighthouse recorded it. */
+  urls: string[];
+}
+
 export interface LighthouseSession {
   scores(url: string): Promise<Scores>;
+  run(url: string): Promise<LighthouseRun>;
   close(): Promise<void>;
 }
 
@@ -18,16 +25,25 @@ export async function startLighthouse(): Promise<LighthouseSession> {
     chromePath: chromiumPath(),
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
-  return {
+  const session: LighthouseSession = {
     async scores(url) {
+      return (await session.run(url)).scores;
+    },
+    async run(url) {
       // Lighthouse sometimes fails to record a trace (NO_NAVSTART and friends) and asks to be run
       // again; a page that really does not load fails all three tries.
       let lastError = '';
       for (let attempt = 1; attempt <= 3; attempt++) {
         const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
         if (!result) throw new Error(`Lighthouse returned nothing for ${url}.`);
-        const { categories, runtimeError } = result.lhr;
-        if (!runtimeError) return Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((categories[id]?.score ?? 0) * 100)])) as Scores;
+        const { audits, categories, runtimeError } = result.lhr;
+        if (!runtimeError) {
+          const items = (audits['network-requests']?.details as { items?: { url?: string }[] } | undefined)?.items ?? [];
+          return {
+            scores: Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((categories[id]?.score ?? 0) * 100)])) as Scores,
+            urls: items.map((item) => item.url ?? ''),
+          };
+        }
         lastError = `${runtimeError.code}: ${runtimeError.message}`;
       }
       throw new Error(`Lighthouse could not load ${url} in 3 tries: ${lastError}`);
@@ -36,4 +52,5 @@ export async function startLighthouse(): Promise<LighthouseSession> {
       chrome.kill();
     },
   };
+  return session;
 }

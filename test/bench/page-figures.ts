@@ -125,6 +125,19 @@ export async function editorLoad(browser: Browser, url: string, target: EditorTa
   return { interactiveMs, totalKB: sum(files.map((file) => file.kb)), files };
 }
 
+/**
+ * Waits until the page has started no new request for `ms` (Playwright's networkidle state
+ * resolves at once once the page has reached it, so it cannot wait for requests made later).
+ */
+export async function pageQuiet(page: Page, ms: number): Promise<void> {
+  const count = () => page.evaluate(() => performance.getEntriesByType('resource').length);
+  let seen = -1;
+  for (let now = await count(); now !== seen; now = await count()) {
+    seen = now;
+    await page.waitForTimeout(ms);
+  }
+}
+
 /** Waits until no response has arrived for `ms`. */
 async function quiet(responses: Response[], ms: number): Promise<void> {
   let seen = -1;

@@ -6,8 +6,8 @@
 //
 // - the mouse (or pen) entering the code and its tabs: a click on its way;
 // - focus entering the workspace: a keyboard learner tabbing to the code or to Run;
-// - a reader who has stayed on the lesson, visible, for DWELL_MS: only where the browser says the
-//   connection is fast, since nothing else here says the reader will edit.
+// - a reader who has stayed on the lesson, the page visible all along, for DWELL_MS: only where
+//   the browser says the connection is fast, since nothing else here says the reader will edit.
 
 export const DWELL_MS = 4_000;
 
@@ -48,43 +48,26 @@ export interface EditIntentOptions {
 /** Watches for the first sign that the learner is about to edit. */
 export function watchEditIntent({ code, workspace, onIntent, signal, speed = browserConnectionSpeed(), dwellMs = DWELL_MS }: EditIntentOptions): void {
   if (speed === 'slow') return;
-  const watching = new AbortController();
-  signal.addEventListener('abort', () => watching.abort(), { once: true });
-  const seen = (intent: EditIntent) => {
-    if (watching.signal.aborted) return;
-    watching.abort();
+  let seen = false;
+  const see = (intent: EditIntent) => {
+    if (seen || signal.aborted) return;
+    seen = true;
     onIntent(intent);
   };
-  const options = { signal: watching.signal };
   code.addEventListener('pointerenter', (event) => {
-    if (event.pointerType === 'mouse' || event.pointerType === 'pen') seen('pointer');
-  }, options);
-  workspace.addEventListener('focusin', () => seen('focus'), options);
-  if (speed === 'fast') afterVisibleDwell(dwellMs, () => seen('dwell'), watching.signal);
-}
-
-function whenIdle(callback: () => void): void {
-  if ('requestIdleCallback' in window) requestIdleCallback(callback, { timeout: 2_000 });
-  else setTimeout(callback, 0);
-}
-
-/**
- * Calls `done` once the page has been visible for `ms` in all, then at the next idle moment, so
- * that starting the editor never competes with the reader scrolling or clicking.
- */
-function afterVisibleDwell(ms: number, done: () => void, signal: AbortSignal): void {
-  let left = ms;
-  let startedAt = 0;
+    if (event.pointerType === 'mouse' || event.pointerType === 'pen') see('pointer');
+  }, { signal });
+  workspace.addEventListener('focusin', () => see('focus'), { signal });
+  if (speed !== 'fast') return;
+  // The dwell counts while the page is visible; the fetch waits for an idle moment, so that
+  // starting the editor never competes with the reader scrolling or clicking.
+  const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(() => see('dwell'), { timeout: 2_000 }) : see('dwell'));
   let timer = 0;
-  const start = () => {
-    startedAt = performance.now();
-    timer = window.setTimeout(() => whenIdle(() => signal.aborted || done()), left);
-  };
-  const pause = () => {
+  const count = () => {
     clearTimeout(timer);
-    left = Math.max(0, left - (performance.now() - startedAt));
+    if (!document.hidden) timer = window.setTimeout(whenIdle, dwellMs);
   };
-  document.addEventListener('visibilitychange', () => (document.hidden ? pause() : start()), { signal });
+  document.addEventListener('visibilitychange', count, { signal });
   signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
-  if (!document.hidden) start();
+  count();
 }

@@ -93,6 +93,8 @@ export function mountEditor(panel: HTMLElement, options: MountOptions): MountedE
   if (ready) {
     if (model.getValue() !== options.value) model.setValue(options.value);
     monaco.editor.setModelLanguage(model, 'javascript');
+    // Presenter view may have changed the code size since it was made.
+    editor.updateOptions(codeSize());
     host.hidden = false;
     editor.layout();
   }
