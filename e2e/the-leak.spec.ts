@@ -15,8 +15,8 @@ test('the leak appears, and the one-line fix typed into the editor makes it vani
   await expect(lesson.staticCode('client.js')).toContainText('resolve(res.statusCode);');
   expect(requested.filter((url) => EDITOR_ASSETS.test(url)), 'no editor code before the first interaction').toEqual([]);
 
-  // Pressing Run puts focus in the workspace: a sign of a learner about to edit, so the editor's
-  // code may load from here on (src/client/editor/edit-intent.ts).
+  // From here on the editor's code may load ahead of the click, once the run has ended: a reader
+  // who stays on the lesson is likely to edit (src/client/editor/edit-intent.ts).
   await lesson.run();
   await expect.poll(() => lesson.openConnections(), { timeout: 20_000 }).toBeGreaterThanOrEqual(150);
   // Screen readers hear the climb once, through the run status, not every sample.

@@ -5,7 +5,8 @@
 // and only on a connection that is not known to be slow or metered:
 //
 // - the mouse (or pen) entering the code and its tabs: a click on its way;
-// - focus entering the workspace: a keyboard learner tabbing to the code or to Run;
+// - keyboard focus entering the workspace: a learner tabbing to the code or to Run (a mouse click
+//   on Run moves focus too, but says nothing about editing);
 // - a reader who has stayed on the lesson, the page visible all along, for DWELL_MS: only where
 //   the browser says the connection is fast, since nothing else here says the reader will edit.
 
@@ -57,12 +58,19 @@ export function watchEditIntent({ code, workspace, onIntent, signal, speed = bro
   code.addEventListener('pointerenter', (event) => {
     if (event.pointerType === 'mouse' || event.pointerType === 'pen') see('pointer');
   }, { signal });
-  workspace.addEventListener('focusin', () => see('focus'), { signal });
+  workspace.addEventListener('focusin', (event) => {
+    if (event.target instanceof Element && event.target.matches(':focus-visible')) see('focus');
+  }, { signal });
   if (speed !== 'fast') return;
-  // The dwell counts while the page is visible; the fetch waits for an idle moment, so that
-  // starting the editor never competes with the reader scrolling or clicking.
-  const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(() => see('dwell'), { timeout: 2_000 }) : see('dwell'));
+  // The dwell counts while the page is visible. The fetch waits for the end of a run and for an
+  // idle moment: starting Monaco takes the main thread for a few hundred milliseconds, which the
+  // meter drawing a run, or a reader scrolling, would feel.
   let timer = 0;
+  const whenIdle = () => {
+    if (workspace.hasAttribute('data-running')) timer = window.setTimeout(whenIdle, 1_000);
+    else if ('requestIdleCallback' in window) requestIdleCallback(() => see('dwell'), { timeout: 2_000 });
+    else see('dwell');
+  };
   const count = () => {
     clearTimeout(timer);
     if (!document.hidden) timer = window.setTimeout(whenIdle, dwellMs);
