@@ -3,7 +3,10 @@
 // keeps it, so the next lesson's editor mounts from code the page has already run.
 export type EditorModule = typeof import('./mount-editor.ts');
 
-/** Performance marks the bench reads (test/bench/lab-figures.ts). */
+/**
+ * Performance marks of the editor's start, for a browser's performance panel and for
+ * e2e/editor-ahead.spec.ts (which checks that the dwell fetched it no sooner than it should).
+ */
 export const EDITOR_MARKS = { requested: 'lab:editor-requested', loaded: 'lab:editor-loaded', mounted: 'lab:editor-mounted' } as const;
 
 let loading: Promise<EditorModule> | undefined;
@@ -24,11 +27,6 @@ export function loadEditorModule(): Promise<EditorModule> {
     );
   }
   return loading;
-}
-
-/** Whether the editor's code has been asked for already, by a click or ahead of one. */
-export function editorModuleRequested(): boolean {
-  return loading !== undefined;
 }
 
 /**
