@@ -35,7 +35,8 @@ test('the mouse on the code fetches the editor before the click, but not its Typ
   await expect(lesson.editor('client.js')).toBeHidden();
   expect(urls.filter((url) => LANGUAGE_SERVICE.test(url))).toEqual([]);
 
-  await lesson.staticCode('client.js').locator('.line', { hasText: 'of 200 requests answered' }).click();
+  // Just left of the line's first letter: the caret goes before it.
+  await lesson.staticCode('client.js').locator('.line', { hasText: 'of 200 requests answered' }).getByText('console', { exact: true }).click({ position: { x: 1, y: 5 } });
   await page.keyboard.type('//x ');
   await expect(lesson.editor('client.js')).toBeFocused();
   await expect(page.locator('.monaco-editor .view-line', { hasText: 'of 200 requests answered' })).toHaveText(/^\s*\/\/x\s+console\.log\(/);

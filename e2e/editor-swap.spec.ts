@@ -78,7 +78,7 @@ test('the editor knows Node’s types: after `res.` it offers resume', async ({ 
   await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible({ timeout: 15_000 });
 });
 
-test('keys typed while the editor loads reach the code, in order, at the start of the clicked line', async ({ page }) => {
+test('keys typed while the editor loads show at once where the click put the caret, and reach the editor in order', async ({ page }) => {
   const lesson = new LessonPage(page);
   // A slow network: the editor's module arrives 1.5 s after the click.
   await page.route('**/_astro/mount-editor*', async (route) => {
@@ -87,17 +87,19 @@ test('keys typed while the editor loads reach the code, in order, at the start o
   });
   await page.goto('/lessons/the-leak/');
   const staticCode = lesson.staticCode('client.js');
-  await staticCode.locator('.line', { hasText: 'of 200 requests answered' }).click();
+  // Just left of the line's first letter: the caret goes before it.
+  await staticCode.locator('.line', { hasText: 'of 200 requests answered' }).getByText('console', { exact: true }).click({ position: { x: 1, y: 5 } });
   await page.keyboard.type('//ab');
   await page.keyboard.press('Backspace');
   await page.keyboard.type('c ');
-  // Typed before Monaco was there to take them.
+  // Shown in the code before Monaco is there, once, and in order.
   await expect(lesson.editor('client.js')).toHaveCount(0);
+  await expect(staticCode.locator('.line', { hasText: 'of 200 requests answered' })).toHaveText(/^\s*\/\/ac console\.log\(/);
 
   await expect(lesson.editor('client.js')).toBeFocused({ timeout: 15_000 });
-  // Once, at the start of the line: two listeners once held the same keys and typed them twice.
+  // Two listeners once held the same keys and typed them twice.
   await expect(page.locator('.monaco-editor .view-line', { hasText: 'of 200 requests answered' })).toHaveText(/^\s*\/\/ac\s+console\.log\(/);
-  // And the learner's next keys go on from there.
+  // The caret came along: the learner's next keys go on from there.
   await page.keyboard.type('x');
   await expect(page.locator('.monaco-editor .view-line', { hasText: 'of 200 requests answered' })).toHaveText(/^\s*\/\/ac\s+xconsole\.log\(/);
 });

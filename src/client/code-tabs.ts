@@ -1,16 +1,18 @@
 // <code-tabs>: tab switching, the learner's edits (kept per lesson and file in localStorage),
 // Reset with Undo, and the swap from static code to Monaco on first interaction. Monaco loads on
-// the first click into code, or just ahead of it (editor/edit-intent.ts), never with the page.
+// the first click into code, or just ahead of it (editor/edit-intent.ts), never with the page;
+// until it has, the static code itself takes the learner's typing (quick-edit.ts).
 import type { LessonFile } from '../schemas/runner-protocol.ts';
 import { watchEditIntent } from './editor/edit-intent.ts';
-import { holdEarlyKeys, lineUnder } from './editor/handoff.ts';
+import { holdEarlyKeys, lineUnder, lineStart } from './editor/handoff.ts';
 import { EDITOR_MARKS, type EditorModule, fetchEditorAhead, loadEditorModule } from './editor/load-editor.ts';
 import type { MountedEditor } from './editor/mount-editor.ts';
 import { loadEdits, saveEdits } from './local-store.ts';
 import { tabAfterKey } from './tab-keys.ts';
 import { isLessonFiles, readPageData } from './page-data.ts';
 import { pageUrl, SHARED_CODE_PREFIX } from './page-url.ts';
-import { showStaticCode } from './static-code.ts';
+import type { QuickEdit, TextSelection } from './quick-edit.ts';
+import { StaticCode } from './static-code.ts';
 
 const SAVE_AFTER_MS = 300;
 
@@ -19,6 +21,8 @@ export class CodeTabs extends HTMLElement {
   /** What each file holds now: the learner's version where they changed it. */
   readonly #current = new Map<string, string>();
   readonly #editors = new Map<string, MountedEditor>();
+  /** Each file's static code: typed into in place where the browser can (quick-edit.ts). */
+  readonly #staticCode = new Map<string, StaticCode>();
   /** Set on the first click into code: from then on, every file the learner opens is an editor. */
   #editing = false;
   readonly #holdingKeys = new Set<string>();
@@ -40,7 +44,13 @@ export class CodeTabs extends HTMLElement {
     this.#original.push(...(readPageData(this, 'lesson-files', isLessonFiles) ?? []));
     const saved = loadEdits(this.#lessonId);
     for (const file of this.#original) this.#current.set(file.name, saved[file.name] ?? file.content);
-    for (const file of this.#original) this.#showStatic(file.name);
+    // A learner who clicked the code before this script ran: it has focus, and keeps it below.
+    const clickedEarly = this.#panels().find((panel) => panel.contains(document.activeElement))?.dataset.file;
+    for (const file of this.#original) {
+      const code = this.#panel(file.name)?.querySelector<HTMLElement>('[data-static-code] code');
+      const current = this.#current.get(file.name) ?? file.content;
+      if (code) this.#staticCode.set(file.name, new StaticCode(code, current, file.name, (text) => this.#changed(file.name, text)));
+    }
 
     for (const tab of this.#tabs()) {
       tab.addEventListener('click', () => this.select(tab.dataset.file ?? ''));
@@ -54,12 +64,21 @@ export class CodeTabs extends HTMLElement {
       });
       staticCode?.addEventListener('focusin', () => void this.activateEditor(file));
     }
+    if (clickedEarly) {
+      this.#panel(clickedEarly)?.querySelector<HTMLElement>('[data-static-code] code[contenteditable]')?.focus();
+      void this.activateEditor(clickedEarly);
+    }
     const prepare = (module: EditorModule) => this.#prepareEditor(module);
     watchEditIntent({ code: this, workspace: this.closest<HTMLElement>('lesson-workspace') ?? this, onIntent: () => fetchEditorAhead(prepare), signal });
     const edit = this.querySelector<HTMLButtonElement>('[data-action="edit"]');
     if (edit) {
       edit.hidden = false;
-      edit.addEventListener('click', () => void this.activateEditor(this.selectedFile()));
+      edit.addEventListener('click', () => {
+        const file = this.selectedFile();
+        // Typing can start at once, in the code, while the editor loads.
+        if (this.#staticCode.get(file)?.editable) this.#panel(file)?.querySelector<HTMLElement>('[data-static-code] code')?.focus();
+        void this.activateEditor(file);
+      });
     }
     window.addEventListener('pagehide', () => this.#saveNow(), { signal });
     this.#announceRestored(Object.keys(saved).length > 0);
@@ -133,10 +152,11 @@ export class CodeTabs extends HTMLElement {
   }
 
   /** Ahead of the click: the editor of the file in view, made and kept hidden until then. */
-  #prepareEditor(module: EditorModule) {
+  async #prepareEditor(module: EditorModule) {
     const file = this.selectedFile();
-    const panel = this.#panels().find((candidate) => candidate.dataset.file === file);
-    const value = this.#current.get(file);
+    const panel = this.#panel(file);
+    const quick = await this.#staticCode.get(file)?.editing();
+    const value = quick?.base ?? this.#current.get(file);
     if (this.isConnected && panel && value !== undefined && this.#editors.size === 0) module.prepareEditor(panel, file, value);
   }
 
@@ -161,62 +181,80 @@ export class CodeTabs extends HTMLElement {
     if (this.#editing) void this.activateEditor(file, undefined, false);
   }
 
-  /** Replaces the static code of `file` with Monaco, keeping its scroll position. */
+  /**
+   * Replaces the static code of `file` with Monaco, keeping its scroll position and what the
+   * learner typed into it meanwhile, caret and selection too.
+   */
   async activateEditor(file: string, line?: number, focus = true): Promise<void> {
     const existing = this.#editors.get(file);
     if (existing) {
-      if (focus) existing.focus(line);
+      if (focus) existing.focus();
       return;
     }
-    const panel = this.#panels().find((candidate) => candidate.dataset.file === file);
+    const panel = this.#panel(file);
     const staticCode = panel?.querySelector<HTMLElement>('[data-static-code]');
     if (!panel || !staticCode || !this.#current.has(file)) return;
 
     const state = this.querySelector<HTMLElement>('[data-editor-state]');
     if (!this.#editing && state) state.textContent = 'Loading editor…';
     this.#editing = true;
-    // One holder per file: a click also focuses the code, and both would replay the same keys.
-    const early = focus && !this.#holdingKeys.has(file) ? holdEarlyKeys(staticCode) : undefined;
+    const view = this.#staticCode.get(file);
+    // Where the code cannot take keys itself, they are held and typed into the editor once it is
+    // there. One holder per file: a click also focuses the code, and both would replay the keys.
+    const early = focus && !view?.editable && !this.#holdingKeys.has(file) ? holdEarlyKeys(staticCode) : undefined;
     if (early) this.#holdingKeys.add(file);
     let module: EditorModule;
+    let inPlace: QuickEdit | undefined;
     try {
-      module = await loadEditorModule();
+      [module, inPlace] = await Promise.all([loadEditorModule(), view?.editing()]);
     } catch {
       early?.stop();
       this.#holdingKeys.delete(file);
       this.#editing = false;
-      if (state) state.textContent = 'The editor could not load. Reload the page to try again; your code can still run as shown.';
+      if (state)
+        state.textContent = view?.editable
+          ? 'The editor could not load: you can still edit the code here as plain text, and run it. Reload the page to try again.'
+          : 'The editor could not load. Reload the page to try again; your code can still run as shown.';
       return;
     }
     // With the editor fetched ahead, this runs within the pointerdown's own task, and the browser's
     // mousedown that follows would take focus back from the editor. A task later, it stays.
     await new Promise((resolve) => setTimeout(resolve));
+    // An input method mid-word owns the text until it ends; the editor takes it from there.
+    if (inPlace?.composing) await new Promise((resolve) => staticCode.addEventListener('compositionend', () => setTimeout(resolve), { once: true }));
     const keys = early?.stop() ?? [];
     if (early) this.#holdingKeys.delete(file);
     const mountedMeanwhile = this.#editors.get(file);
     if (mountedMeanwhile) {
-      if (focus) mountedMeanwhile.focus(line);
+      if (focus) mountedMeanwhile.focus();
       mountedMeanwhile.typeKeys(keys);
       return;
     }
     // The learner left for another lesson while Monaco loaded: its editor would hold this file's name.
     if (!this.isConnected) return;
 
+    // Focus follows the code into the editor only if the learner has not moved on meanwhile.
+    const active = document.activeElement;
+    const takeFocus = focus && (active === null || active === document.body || staticCode.contains(active));
+    const value = this.#current.get(file) ?? '';
+    const selection: TextSelection | undefined = inPlace?.selection() ?? (line === undefined ? undefined : { anchor: lineStart(value, line), focus: lineStart(value, line) });
     const scroller = staticCode.querySelector('pre') ?? staticCode;
     const editor = module.mountEditor(panel, {
-      value: this.#current.get(file) ?? '',
+      // From the text before any typing here, so that Undo in the editor takes that typing back.
+      value: inPlace?.base ?? value,
       fileName: file,
       scrollTop: scroller.scrollTop,
       onRunShortcut: () => this.dispatchEvent(new CustomEvent('run-shortcut', { bubbles: true })),
-      onChange: (value) => this.#changed(file, value),
+      onChange: (text) => this.#changed(file, text),
     });
+    editor.takeTyped(value);
     this.#editors.set(file, editor);
     staticCode.hidden = true;
     if (state) state.textContent = '';
     this.querySelector<HTMLButtonElement>('[data-action="edit"]')?.setAttribute('hidden', '');
     // The editor keeps Tab for indenting; the hint says how to get out with the keyboard.
     this.querySelector<HTMLElement>('[data-editor-hint]')?.removeAttribute('hidden');
-    if (focus) editor.focus(line);
+    if (takeFocus) editor.focus(selection);
     editor.typeKeys(keys);
     performance.mark(EDITOR_MARKS.mounted);
   }
@@ -246,16 +284,10 @@ export class CodeTabs extends HTMLElement {
     for (const [file, content] of contents) {
       this.#current.set(file, content);
       this.#editors.get(file)?.setValue(content);
-      this.#showStatic(file);
+      this.#staticCode.get(file)?.show(content);
     }
     if (save) this.#saveNow();
     this.dispatchEvent(new CustomEvent('files-changed', { bubbles: true }));
-  }
-
-  #showStatic(file: string) {
-    const pre = this.#panels().find((candidate) => candidate.dataset.file === file)?.querySelector<HTMLElement>('[data-static-code] pre');
-    const current = this.#current.get(file);
-    if (pre && current !== undefined) showStaticCode(pre, current, this.#original.find((candidate) => candidate.name === file)?.content);
   }
 
   #announceRestored(restored: boolean) {
@@ -274,6 +306,10 @@ export class CodeTabs extends HTMLElement {
 
   #tabs(): HTMLElement[] {
     return [...this.querySelectorAll<HTMLElement>('[role="tab"]')];
+  }
+
+  #panel(file: string): HTMLElement | undefined {
+    return this.#panels().find((candidate) => candidate.dataset.file === file);
   }
 
   #panels(): HTMLElement[] {

@@ -38,7 +38,8 @@ function syncButtons() {
 
 /** Keys typed into code or a form field are the learner's, not shortcuts. */
 function typing(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest('input, textarea, select, [contenteditable="true"], .monaco-editor') !== null;
+  if (target instanceof HTMLElement && target.isContentEditable) return true; // the code before Monaco: quick-edit.ts
+  return target instanceof Element && target.closest('input, textarea, select, .monaco-editor') !== null;
 }
 
 /** As a click on the link: a soft navigation (src/client/soft-navigation.ts), so the runtime stays booted. */

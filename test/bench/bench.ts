@@ -42,7 +42,8 @@ try {
   const editors = [];
   for (let i = 0; i < REPEATS; i++) editors.push(await editorLoad(browser, lessonUrl, labEditor));
   figures.push(
-    { name: 'Editor: first click to accepting a keystroke, cold', unit: 'ms', samples: editors.map((e) => e.interactiveMs), budget: `≤ ${REPORTED.editorInteractiveMs} ms, reported` },
+    { name: 'Code: first click to accepting a keystroke, cold', unit: 'ms', samples: editors.map((e) => e.interactive.keysMs), budget: `≤ ${REPORTED.editorInteractiveMs} ms, reported` },
+    { name: 'Editor: first click to Monaco taking the keys, cold', unit: 'ms', samples: editors.map((e) => e.interactive.editorMs), budget: `≤ ${REPORTED.monacoColdMs} ms, reported` },
     { name: 'Editor: everything it loads (gzip)', unit: 'KB', samples: editors.map((e) => e.totalKB), budget: `≤ ${ENFORCED.editorKB} KB, enforced` },
   );
   const ahead = [];
@@ -52,10 +53,11 @@ try {
     again.push(await editorAgain(browser, lab.url));
   }
   figures.push(
-    { name: 'Editor: click to keystroke, fetched ahead (pointer on the code)', unit: 'ms', samples: ahead, budget: `≤ ${REPORTED.editorFetchedAheadMs} ms, reported` },
+    { name: 'Code: click to keystroke, editor fetched ahead (pointer on the code)', unit: 'ms', samples: ahead.map((a) => a.keysMs), budget: `≤ ${REPORTED.editorFetchedAheadMs} ms, reported` },
+    { name: 'Editor: click to Monaco taking the keys, fetched ahead', unit: 'ms', samples: ahead.map((a) => a.editorMs), budget: `≤ ${REPORTED.editorAgainMs} ms, reported` },
     { name: "Editor: second file's tab click to its editor", unit: 'ms', samples: again.map((a) => a.secondFileMs), budget: `≤ ${REPORTED.editorAgainMs} ms, reported` },
-    { name: 'Editor: next lesson by its link, click to keystroke', unit: 'ms', samples: again.map((a) => a.nextLessonMs), budget: `≤ ${REPORTED.editorAgainMs} ms, reported` },
-    { name: 'Editor: next lesson as a new page (HTTP cache), click to keystroke', unit: 'ms', samples: again.map((a) => a.nextLessonNewPageMs), budget: `≤ ${REPORTED.editorAgainMs} ms, reported` },
+    { name: 'Editor: next lesson by its link, click to Monaco taking the keys', unit: 'ms', samples: again.map((a) => a.nextLessonMs), budget: `≤ ${REPORTED.editorAgainMs} ms, reported` },
+    { name: 'Editor: next lesson as a new page (HTTP cache), click to Monaco taking the keys', unit: 'ms', samples: again.map((a) => a.nextLessonNewPageMs), budget: `≤ ${REPORTED.editorAgainMs} ms, reported` },
   );
 
   console.log(`Run to first meter sample, ${RUNS} runs…`);

@@ -11,7 +11,7 @@ import { launchBrowser } from './browser.ts';
 import { type Figure, median, summarise, type Row } from './figures.ts';
 import { countPages, LESSON, labEditor } from './lab-figures.ts';
 import { CATEGORIES, type Scores, startLighthouse } from './lighthouse.ts';
-import { acceptsKeysAt, type EditorTarget, weightBeforeInteraction } from './page-figures.ts';
+import { type EditorTarget, readyAt, weightBeforeInteraction } from './page-figures.ts';
 
 const FOLDER = join(tmpdir(), 'kal-tutorialkit');
 const PROJECT = join(FOLDER, 'tk');
@@ -26,15 +26,18 @@ const tutorialKitEditor: EditorTarget = {
   async settled() {},
 };
 
-/** From navigation to a keystroke going into the editor, clicking the code as soon as it shows. */
-async function timeToEditable(browser: Browser, url: string, target: EditorTarget, visible: (page: Page) => Promise<void>): Promise<number> {
+/**
+ * From navigation to a keystroke going into the code, and into the full editor, clicking the code
+ * as soon as it shows.
+ */
+async function timeToEditable(browser: Browser, url: string, target: EditorTarget, visible: (page: Page) => Promise<void>): Promise<{ keys: number; editor: number }> {
   const page = await browser.newPage();
   await page.goto(url, { waitUntil: 'commit' });
   await visible(page);
   await target.click(page);
-  const at = await acceptsKeysAt(page, target);
+  const [keys, editor] = await Promise.all([readyAt(page, target.acceptsKeys), readyAt(page, target.editorHasKeys ?? target.acceptsKeys)]);
   await page.close();
-  return at;
+  return { keys, editor };
 }
 
 function scaffold(): void {
@@ -71,11 +74,11 @@ export async function compareWithTutorialKit({ repeats, lab }: { repeats: number
   const tkUrl = new URL(TK_LESSON, server.url).href;
   const labUrl = new URL(LESSON, labServer.url).href;
   const figures: Figure[] = [];
-  const labEditable: number[] = [];
+  const labEditable: { keys: number; editor: number }[] = [];
   const browser = await launchBrowser();
   try {
     const weights = [];
-    const editable: number[] = [];
+    const editable: { keys: number; editor: number }[] = [];
     for (let i = 0; i < repeats; i++) {
       weights.push(await weightBeforeInteraction(browser, tkUrl));
       editable.push(await timeToEditable(browser, tkUrl, tutorialKitEditor, (page) => page.locator('.cm-content').first().waitFor()));
@@ -86,7 +89,8 @@ export async function compareWithTutorialKit({ repeats, lab }: { repeats: number
     figures.push(
       { name: 'Lesson page JavaScript before interaction (gzip)', unit: 'KB', samples: weights.map((w) => w.jsKB) },
       { name: 'Lesson page CSS before interaction (gzip, files + inline)', unit: 'KB', samples: weights.map((w) => w.cssKB) },
-      { name: 'Navigation to code editable (click as soon as code shows)', unit: 'ms', samples: editable },
+      { name: 'Navigation to code editable (click as soon as code shows)', unit: 'ms', samples: editable.map((e) => e.keys) },
+      { name: 'Navigation to the full editor taking keys (Monaco; TutorialKit: CodeMirror)', unit: 'ms', samples: editable.map((e) => e.editor) },
     );
   } finally {
     await browser.close();
@@ -111,7 +115,8 @@ export async function compareWithTutorialKit({ repeats, lab }: { repeats: number
   const labMedians: Record<string, number | undefined> = {
     'Lesson page JavaScript before interaction (gzip)': labFigure('Lesson page JavaScript'),
     'Lesson page CSS before interaction (gzip, files + inline)': labFigure('Lesson page CSS'),
-    'Navigation to code editable (click as soon as code shows)': median(labEditable),
+    'Navigation to code editable (click as soon as code shows)': median(labEditable.map((e) => e.keys)),
+    'Navigation to the full editor taking keys (Monaco; TutorialKit: CodeMirror)': median(labEditable.map((e) => e.editor)),
     'Build: time per page': lab.buildSecondsPerPage,
     ...Object.fromEntries(CATEGORIES.map((id) => [`Lighthouse ${id}, lesson page`, median(labScores.map((scores) => scores[id]))])),
   };

@@ -30,3 +30,14 @@ export function lineUnder(target: EventTarget | null): number | undefined {
   if (!line?.parentElement) return undefined;
   return [...line.parentElement.querySelectorAll(':scope > .line')].indexOf(line) + 1 || undefined;
 }
+
+/** The offset in `text` at which line `line` (1-based) starts. */
+export function lineStart(text: string, line: number): number {
+  let offset = 0;
+  for (let passed = 1; passed < line; passed++) {
+    const newline = text.indexOf('\n', offset);
+    if (newline === -1) return text.length;
+    offset = newline + 1;
+  }
+  return offset;
+}

@@ -1,5 +1,6 @@
 // Creates the Monaco editor that takes the place of a file's static code.
 import { codeSize, editorOptions, monacoTheme } from './editor-options.ts';
+import type { TextSelection } from '../quick-edit.ts';
 import type { EarlyKey } from './handoff.ts';
 import { monaco } from './monaco.ts';
 import { loadNodeTypes } from './node-types.ts';
@@ -7,8 +8,10 @@ import { loadNodeTypes } from './node-types.ts';
 export interface MountedEditor {
   /** Replaces the whole text (Reset, Undo, Solve). */
   setValue(value: string): void;
-  /** Focuses the editor; with a line, puts the caret at its start. */
-  focus(line?: number): void;
+  /** Focuses the editor; with a selection (offsets into the text), puts the caret there. */
+  focus(selection?: TextSelection): void;
+  /** Brings in what was typed before the editor took over, as one edit that Undo takes back. */
+  takeTyped(value: string): void;
   /** Types keys held while the editor loaded, as if they were typed now. */
   typeKeys(keys: EarlyKey[]): void;
   /**
@@ -118,9 +121,30 @@ export function mountEditor(panel: HTMLElement, options: MountOptions): MountedE
       model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
       replacing = false;
     },
-    focus(line) {
-      if (line !== undefined) editor.setPosition({ lineNumber: line, column: 1 });
+    focus(selection) {
+      if (selection) {
+        const anchor = model.getPositionAt(selection.anchor);
+        const caret = model.getPositionAt(selection.focus);
+        // No reveal: the caret was in view in the static code, and the editor keeps its scroll.
+        editor.setSelection(new monaco.Selection(anchor.lineNumber, anchor.column, caret.lineNumber, caret.column));
+      }
       editor.focus();
+    },
+    takeTyped(value) {
+      const before = model.getValue();
+      if (value === before) return;
+      // Only the span that differs, so Undo restores the text without moving everything else.
+      let start = 0;
+      while (start < before.length && start < value.length && before[start] === value[start]) start++;
+      let end = 0;
+      while (end < before.length - start && end < value.length - start && before[before.length - 1 - end] === value[value.length - 1 - end]) end++;
+      const from = model.getPositionAt(start);
+      const to = model.getPositionAt(before.length - end);
+      model.pushEditOperations(
+        [],
+        [{ range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column), text: value.slice(start, value.length - end) }],
+        () => null,
+      );
     },
     typeKeys(keys) {
       for (const key of keys) {
