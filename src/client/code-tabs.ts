@@ -195,6 +195,7 @@ export class CodeTabs extends HTMLElement {
     const staticCode = panel?.querySelector<HTMLElement>('[data-static-code]');
     if (!panel || !staticCode || !this.#current.has(file)) return;
 
+    const clickedAt = performance.now();
     const state = this.querySelector<HTMLElement>('[data-editor-state]');
     if (!this.#editing && state) state.textContent = 'Loading editor…';
     this.#editing = true;
@@ -206,7 +207,10 @@ export class CodeTabs extends HTMLElement {
     let module: EditorModule;
     let inPlace: QuickEdit | undefined;
     try {
-      [module, inPlace] = await Promise.all([loadEditorModule(), view?.editing()]);
+      const editing = view?.editing();
+      // The click is answered first: the caret is drawn before Monaco's code starts running.
+      if (focus) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      [module, inPlace] = await Promise.all([loadEditorModule(), editing]);
     } catch {
       early?.stop();
       this.#holdingKeys.delete(file);
@@ -220,8 +224,8 @@ export class CodeTabs extends HTMLElement {
     // With the editor fetched ahead, this runs within the pointerdown's own task, and the browser's
     // mousedown that follows would take focus back from the editor. A task later, it stays.
     await new Promise((resolve) => setTimeout(resolve));
-    // An input method mid-word owns the text until it ends; the editor takes it from there.
-    if (inPlace?.composing) await new Promise((resolve) => staticCode.addEventListener('compositionend', () => setTimeout(resolve), { once: true }));
+    // The learner may be typing into the code: the editor takes over in a pause.
+    if (focus) await inPlace?.pause(clickedAt);
     const keys = early?.stop() ?? [];
     if (early) this.#holdingKeys.delete(file);
     const mountedMeanwhile = this.#editors.get(file);

@@ -29,6 +29,8 @@ interface Snapshot {
 const RUN_SHORTCUT = 'run-shortcut';
 /** Keys typed within this time of each other are undone together, as in an editor. */
 const UNDO_GROUP_MS = 1_000;
+/** A pause in typing long enough to make the editor in (see `pause`). */
+const TYPING_PAUSE_MS = 200;
 
 export class QuickEdit {
   readonly #code: HTMLElement;
@@ -40,6 +42,7 @@ export class QuickEdit {
   readonly #undo: Snapshot[] = [];
   readonly #redo: Snapshot[] = [];
   #lastTypedAt = 0;
+  #lastInputAt = 0;
   #composing = false;
 
   /**
@@ -73,9 +76,20 @@ export class QuickEdit {
     return this.#base;
   }
 
-  /** An IME is composing: the text is the browser's until it ends, so Monaco waits. */
-  get composing(): boolean {
-    return this.#composing;
+  /**
+   * Resolves once nothing has been typed for a moment, counting from `since` at the earliest, and
+   * no input method is mid-word. Making Monaco holds the page for about 0.2 s on a slow machine:
+   * done in a pause, it keeps no keystroke waiting.
+   */
+  pause(since: number): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        const wait = Math.max(since, this.#lastInputAt) + TYPING_PAUSE_MS - performance.now();
+        if (wait <= 0 && !this.#composing) resolve();
+        else setTimeout(check, Math.max(wait, 20));
+      };
+      check();
+    });
   }
 
   /** Shows a whole new text (Reset, Solve, a share link): the history starts again from it. */
@@ -160,6 +174,7 @@ export class QuickEdit {
   }
 
   #apply(text: string, selection: TextSelection) {
+    this.#lastInputAt = performance.now();
     const changed = text !== this.#text;
     this.#text = text;
     renderCode(this.#code, text, this.#highlighted);

@@ -16,6 +16,11 @@ export const labEditor: EditorTarget = {
   // The static code takes keys itself until Monaco has loaded (src/client/quick-edit.ts).
   acceptsKeys: () => document.activeElement?.closest('.monaco-editor, [data-static-code] [contenteditable]') != null,
   editorHasKeys: () => document.activeElement?.closest('.monaco-editor') != null,
+  // The lesson's code has no capital Q: one on screen is the key the bench typed.
+  showsTypedQ: () =>
+    [...document.querySelectorAll('[role="tabpanel"]:not([hidden]) :is([data-static-code]:not([hidden]) code, .editor-host:not([hidden]) .view-lines)')].some((code) =>
+      code.textContent?.includes('Q'),
+    ),
   text: (page) => page.locator('.monaco-editor .view-lines').first().innerText(),
   async settled(page, responses) {
     // The TypeScript worker and Node's types arrive after the editor is usable.

@@ -52,6 +52,11 @@ export interface EditorTarget {
   acceptsKeys: () => boolean;
   /** True once the full editor has them (the lab's Monaco); the same as `acceptsKeys` if absent. */
   editorHasKeys?: () => boolean;
+  /**
+   * True once a Q, typed the moment after the click, is on screen in the code: a keystroke's
+   * real wait, busy main thread included. Without it, `acceptsKeys` stands in.
+   */
+  showsTypedQ?: () => boolean;
   /** The editor's text, to prove a typed key landed. */
   text(page: Page): Promise<string>;
   /** Resolves when every file the editor fetches on its own (workers, types) has arrived. */
@@ -90,28 +95,34 @@ export async function readyAt(page: Page, ready: () => boolean): Promise<number>
 }
 
 export interface ClickTimes {
-  /** Until a keystroke goes into the code. */
+  /** Until a key typed the moment after the click shows in the code. */
   keysMs: number;
   /** Until the full editor has the keystrokes. */
   editorMs: number;
 }
 
-/** From the last pointerdown the page received until keystrokes go into the code, and into the editor. */
+/**
+ * From the last pointerdown the page received until a key typed the moment after the click shows
+ * in the code, and until the full editor has the keys; then one more key must land after it.
+ */
 export async function clickToKeystroke(page: Page, target: EditorTarget): Promise<ClickTimes> {
   await target.click(page);
   // Both watched from the click: the second, started after the first, could see it a frame late.
-  const [keysAt, editorAt] = await Promise.all([readyAt(page, target.acceptsKeys), readyAt(page, target.editorHasKeys ?? target.acceptsKeys)]);
+  const shown = readyAt(page, target.showsTypedQ ?? target.acceptsKeys);
+  const editor = readyAt(page, target.editorHasKeys ?? target.acceptsKeys);
+  if (target.showsTypedQ) await page.keyboard.type('Q');
+  const [keysAt, editorAt] = await Promise.all([shown, editor]);
   const down = await page.evaluate(() => (window as unknown as { benchPointerDowns: number[] }).benchPointerDowns.at(-1)!);
-  await typeAndSee(page, target, 'Q9');
+  await typeAndSee(page, target, target.showsTypedQ ? '9' : 'Q9', 'Q9');
   return { keysMs: keysAt - down, editorMs: editorAt - down };
 }
 
-/** Types `text` and waits until the editor shows it: a key that does not land is a failure. */
-export async function typeAndSee(page: Page, target: EditorTarget, text: string): Promise<void> {
+/** Types `text` and waits until the editor shows `expected`: a key that does not land is a failure. */
+export async function typeAndSee(page: Page, target: EditorTarget, text: string, expected = text): Promise<void> {
   await page.keyboard.type(text);
   const deadline = Date.now() + 10_000;
-  while (!(await target.text(page)).includes(text)) {
-    if (Date.now() > deadline) throw new Error(`The editor at ${page.url()} did not show the typed "${text}".`);
+  while (!(await target.text(page)).includes(expected)) {
+    if (Date.now() > deadline) throw new Error(`The editor at ${page.url()} did not show the typed "${expected}".`);
     await page.waitForTimeout(50);
   }
 }
