@@ -5,7 +5,7 @@
 import type { LessonFile } from '../schemas/runner-protocol.ts';
 import { watchEditIntent } from './editor/edit-intent.ts';
 import { holdEarlyKeys, lineUnder, lineStart } from './editor/handoff.ts';
-import { EDITOR_MARKS, type EditorModule, fetchEditorAhead, loadEditorModule } from './editor/load-editor.ts';
+import { EDITOR_MARKS, editorModuleLoaded, type EditorModule, fetchEditorAhead, loadEditorModule } from './editor/load-editor.ts';
 import type { MountedEditor } from './editor/mount-editor.ts';
 import { loadEdits, saveEdits } from './local-store.ts';
 import { tabAfterKey } from './tab-keys.ts';
@@ -207,10 +207,12 @@ export class CodeTabs extends HTMLElement {
     let module: EditorModule;
     let inPlace: QuickEdit | undefined;
     try {
-      const editing = view?.editing();
-      // The click is answered first: the caret is drawn before Monaco's code starts running.
+      inPlace = await view?.editing();
+      // The click is answered first: the caret is drawn, and Monaco's code, which holds the page
+      // for a few hundred milliseconds as it first runs, waits for a pause in any typing.
       if (focus) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-      [module, inPlace] = await Promise.all([loadEditorModule(), editing]);
+      if (focus && !editorModuleLoaded()) await inPlace?.pause(clickedAt);
+      module = await loadEditorModule();
     } catch {
       early?.stop();
       this.#holdingKeys.delete(file);

@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { shareLink } from '../../src/client/share-link.ts';
-import { type ClickTimes, clickToKeystroke, editorLoad, type EditorLoad, type EditorTarget, pageQuiet, recordPointerDowns } from './page-figures.ts';
+import { type ClickTimes, clickToKeystroke, editorLoad, type EditorLoad, type EditorTarget, pageQuiet, recordPointerDowns, watchReady } from './page-figures.ts';
 
 export const LESSON = '/lessons/the-leak/';
 
@@ -76,14 +76,11 @@ export async function editorAgain(browser: Browser, origin: string): Promise<Edi
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/editor-types/')), null, { timeout: 30_000 });
   await pageQuiet(page, 500);
 
+  // The first frame that shows server.js in an editor, watched from before the click (see watchReady).
+  const shown = await watchReady(page, () => document.querySelector('[role="tabpanel"][data-file="server.js"]:not([hidden]) .monaco-editor .view-line') != null);
   await page.getByRole('tab', { name: 'server.js' }).click();
-  // Read in the first frame that shows server.js in an editor (see readyAt for why).
-  const shownAt = await page.waitForFunction(
-    () => document.querySelector('[role="tabpanel"][data-file="server.js"]:not([hidden]) .monaco-editor .view-line') != null && performance.now(),
-    null,
-    { polling: 'raf', timeout: 30_000 },
-  );
-  const secondFileMs = ((await shownAt.jsonValue()) as number) - (await page.evaluate(() => (window as unknown as { benchPointerDowns: number[] }).benchPointerDowns.at(-1)!));
+  const shownAt = await shown();
+  const secondFileMs = shownAt - (await page.evaluate(() => (window as unknown as { benchPointerDowns: number[] }).benchPointerDowns.at(-1)!));
 
   await page.getByRole('link', { name: /→$/ }).and(page.locator('[rel="next"]')).click();
   await page.waitForURL(`**${NEXT_LESSON}`);

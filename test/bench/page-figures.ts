@@ -85,13 +85,24 @@ export async function recordPointerDowns(context: BrowserContext): Promise<void>
 }
 
 /**
- * The page's clock at the first animation frame in which `ready` holds, read in that frame: a
- * second round trip to ask the time would add the harness's latency, which on a page busy
- * loading the editor's language support was tens of milliseconds.
+ * Watches, in the page, for the first animation frame in which `ready` holds, and returns a
+ * function that resolves to the page's clock at that frame. Watch before the click: a watcher
+ * sent after it arrives late (Playwright's click returned 150 to 300 ms after the page had
+ * focused the code, here), and asking the time afterwards would add a round trip too.
  */
-export async function readyAt(page: Page, ready: () => boolean): Promise<number> {
-  const handle = await page.waitForFunction(`(${ready.toString()})() && performance.now()`, null, { polling: 'raf', timeout: 60_000 });
-  return (await handle.jsonValue()) as number;
+export async function watchReady(page: Page, ready: () => boolean): Promise<() => Promise<number>> {
+  const id = `ready${Math.random().toString(36).slice(2)}`;
+  // A string, run by the harness: a page's Content-Security-Policy may forbid new Function.
+  await page.evaluate(`(() => {
+    const ready = ${ready.toString()};
+    const seen = (window.benchReady ??= {});
+    const frame = () => (ready() ? (seen[${JSON.stringify(id)}] = performance.now()) : requestAnimationFrame(frame));
+    requestAnimationFrame(frame);
+  })()`);
+  return async () => {
+    const handle = await page.waitForFunction(`window.benchReady?.[${JSON.stringify(id)}]`, null, { timeout: 60_000 });
+    return (await handle.jsonValue()) as number;
+  };
 }
 
 export interface ClickTimes {
@@ -106,12 +117,11 @@ export interface ClickTimes {
  * in the code, and until the full editor has the keys; then one more key must land after it.
  */
 export async function clickToKeystroke(page: Page, target: EditorTarget): Promise<ClickTimes> {
+  const shown = await watchReady(page, target.showsTypedQ ?? target.acceptsKeys);
+  const editor = await watchReady(page, target.editorHasKeys ?? target.acceptsKeys);
   await target.click(page);
-  // Both watched from the click: the second, started after the first, could see it a frame late.
-  const shown = readyAt(page, target.showsTypedQ ?? target.acceptsKeys);
-  const editor = readyAt(page, target.editorHasKeys ?? target.acceptsKeys);
   if (target.showsTypedQ) await page.keyboard.type('Q');
-  const [keysAt, editorAt] = await Promise.all([shown, editor]);
+  const [keysAt, editorAt] = await Promise.all([shown(), editor()]);
   const down = await page.evaluate(() => (window as unknown as { benchPointerDowns: number[] }).benchPointerDowns.at(-1)!);
   await typeAndSee(page, target, target.showsTypedQ ? '9' : 'Q9', 'Q9');
   return { keysMs: keysAt - down, editorMs: editorAt - down };

@@ -11,7 +11,7 @@ import { launchBrowser } from './browser.ts';
 import { type Figure, median, summarise, type Row } from './figures.ts';
 import { countPages, LESSON, labEditor } from './lab-figures.ts';
 import { CATEGORIES, type Scores, startLighthouse } from './lighthouse.ts';
-import { type EditorTarget, readyAt, weightBeforeInteraction } from './page-figures.ts';
+import { type EditorTarget, watchReady, weightBeforeInteraction } from './page-figures.ts';
 
 const FOLDER = join(tmpdir(), 'kal-tutorialkit');
 const PROJECT = join(FOLDER, 'tk');
@@ -34,10 +34,12 @@ async function timeToEditable(browser: Browser, url: string, target: EditorTarge
   const page = await browser.newPage();
   await page.goto(url, { waitUntil: 'commit' });
   await visible(page);
+  const keys = await watchReady(page, target.acceptsKeys);
+  const editor = await watchReady(page, target.editorHasKeys ?? target.acceptsKeys);
   await target.click(page);
-  const [keys, editor] = await Promise.all([readyAt(page, target.acceptsKeys), readyAt(page, target.editorHasKeys ?? target.acceptsKeys)]);
+  const [keysAt, editorAt] = await Promise.all([keys(), editor()]);
   await page.close();
-  return { keys, editor };
+  return { keys: keysAt, editor: editorAt };
 }
 
 function scaffold(): void {

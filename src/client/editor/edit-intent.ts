@@ -4,13 +4,16 @@
 // a slow link, must not pay for it, so it is fetched ahead only on signs that a click is coming,
 // and only on a connection that is not known to be slow or metered:
 //
-// - the mouse (or pen) entering the code and its tabs: a click on its way;
+// - the mouse (or pen) resting on the code or its tabs for HOVER_MS: a click on its way (a
+//   pointer that clicks at once is the click's to answer: Monaco's code, run on the way in, would
+//   hold the page just as the learner starts typing);
 // - keyboard focus entering the workspace: a learner tabbing to the code or to Run (a mouse click
 //   on Run moves focus too, but says nothing about editing);
 // - a reader who has stayed on the lesson, the page visible all along, for DWELL_MS: only where
 //   the browser says the connection is fast, since nothing else here says the reader will edit.
 
 export const DWELL_MS = 4_000;
+export const HOVER_MS = 100;
 
 /** The part of the Network Information API this reads (Chromium browsers; absent elsewhere). */
 export interface ConnectionHint {
@@ -55,9 +58,11 @@ export function watchEditIntent({ code, workspace, onIntent, signal, speed = bro
     seen = true;
     onIntent(intent);
   };
+  let hover = 0;
   code.addEventListener('pointerenter', (event) => {
-    if (event.pointerType === 'mouse' || event.pointerType === 'pen') see('pointer');
+    if (event.pointerType === 'mouse' || event.pointerType === 'pen') hover = window.setTimeout(() => see('pointer'), HOVER_MS);
   }, { signal });
+  for (const type of ['pointerleave', 'pointerdown']) code.addEventListener(type, () => clearTimeout(hover), { signal });
   workspace.addEventListener('focusin', (event) => {
     if (event.target instanceof Element && event.target.matches(':focus-visible')) see('focus');
   }, { signal });
@@ -76,6 +81,6 @@ export function watchEditIntent({ code, workspace, onIntent, signal, speed = bro
     if (!document.hidden) timer = window.setTimeout(whenIdle, dwellMs);
   };
   document.addEventListener('visibilitychange', count, { signal });
-  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  signal.addEventListener('abort', () => (clearTimeout(timer), clearTimeout(hover)), { once: true });
   count();
 }

@@ -10,6 +10,12 @@ export type EditorModule = typeof import('./mount-editor.ts');
 export const EDITOR_MARKS = { requested: 'lab:editor-requested', loaded: 'lab:editor-loaded', mounted: 'lab:editor-mounted' } as const;
 
 let loading: Promise<EditorModule> | undefined;
+let loaded = false;
+
+/** Whether the editor's code has run already (fetched ahead, or an earlier lesson's editor). */
+export function editorModuleLoaded(): boolean {
+  return loaded;
+}
 
 export function loadEditorModule(): Promise<EditorModule> {
   if (!loading) {
@@ -17,6 +23,7 @@ export function loadEditorModule(): Promise<EditorModule> {
     loading = import('./mount-editor.ts').then(
       (module) => {
         performance.mark(EDITOR_MARKS.loaded);
+        loaded = true;
         return module;
       },
       (error: unknown) => {
