@@ -15,6 +15,12 @@ import type { QuickEdit, TextSelection } from './quick-edit.ts';
 import { StaticCode } from './static-code.ts';
 
 const SAVE_AFTER_MS = 300;
+/**
+ * Whether an editor has been made in this visit: the first one holds the page while Monaco sets
+ * itself up and waits for a pause in typing; later ones (another file, the next lesson through
+ * its link) are quick and do not.
+ */
+let madeAnEditor = false;
 
 export class CodeTabs extends HTMLElement {
   readonly #original: LessonFile[] = [];
@@ -226,8 +232,8 @@ export class CodeTabs extends HTMLElement {
     // With the editor fetched ahead, this runs within the pointerdown's own task, and the browser's
     // mousedown that follows would take focus back from the editor. A task later, it stays.
     await new Promise((resolve) => setTimeout(resolve));
-    // The learner may be typing into the code: the editor takes over in a pause.
-    if (focus) await inPlace?.pause(clickedAt);
+    // The learner may be typing into the code: the first editor takes over in a pause.
+    if (focus && !madeAnEditor) await inPlace?.pause(clickedAt);
     const keys = early?.stop() ?? [];
     if (early) this.#holdingKeys.delete(file);
     const mountedMeanwhile = this.#editors.get(file);
@@ -255,6 +261,7 @@ export class CodeTabs extends HTMLElement {
     });
     editor.takeTyped(value);
     this.#editors.set(file, editor);
+    madeAnEditor = true;
     staticCode.hidden = true;
     if (state) state.textContent = '';
     this.querySelector<HTMLButtonElement>('[data-action="edit"]')?.setAttribute('hidden', '');

@@ -29,8 +29,12 @@ interface Snapshot {
 const RUN_SHORTCUT = 'run-shortcut';
 /** Keys typed within this time of each other are undone together, as in an editor. */
 const UNDO_GROUP_MS = 1_000;
-/** A pause in typing long enough to make the editor in (see `pause`). */
-const TYPING_PAUSE_MS = 200;
+/**
+ * A pause in typing long enough to make the first editor in (see `pause`): longer than the
+ * harness's key after a click (about 30 ms) and short enough that, with the editor fetched ahead,
+ * it still has the keys within 300 ms of the click.
+ */
+const TYPING_PAUSE_MS = 150;
 
 export class QuickEdit {
   readonly #code: HTMLElement;
@@ -78,8 +82,9 @@ export class QuickEdit {
 
   /**
    * Resolves once nothing has been typed for a moment, counting from `since` at the earliest, and
-   * no input method is mid-word. Making Monaco holds the page for about 0.2 s on a slow machine:
-   * done in a pause, it keeps no keystroke waiting.
+   * no input method is mid-word. Making the first editor holds the page for 0.1 to 0.2 s on a
+   * slow machine (Monaco sets itself up), and its code running cold for longer: done in a pause,
+   * they keep no keystroke waiting.
    */
   pause(since: number): Promise<void> {
     return new Promise((resolve) => {
