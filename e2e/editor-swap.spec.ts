@@ -21,11 +21,10 @@ test('the editor loads only on interaction and replaces the static code in place
   await expect(editor).toBeFocused();
   await expect(staticCode).toBeHidden();
   expect(await page.locator('style[data-source="monaco-editor"]').count()).toBe(1);
-  const after = await page
-    .locator('.monaco-editor .view-line', { hasText: 'of 200 requests answered' })
-    .locator('span span')
-    .first()
-    .boundingBox();
+  // Monaco draws its lines in the frame after it takes focus: measured once they are on screen.
+  const drawn = page.locator('.monaco-editor .view-line', { hasText: 'of 200 requests answered' }).locator('span span').first();
+  await expect(drawn).toBeVisible();
+  const after = await drawn.boundingBox();
   expect(before && after).toBeTruthy();
   expect(Math.abs((after?.y ?? 0) - (before?.y ?? 0)), 'vertical shift in px').toBeLessThanOrEqual(2);
   expect(Math.abs((after?.x ?? 0) - (before?.x ?? 0)), 'horizontal shift in px').toBeLessThanOrEqual(4);
