@@ -102,3 +102,34 @@ for (const [name, hint] of [
     await expect(lesson.editor('client.js')).toBeFocused();
   });
 }
+
+test('a learner who opened the editor in one lesson gets it started at the next lesson’s first idle moment; not on Save-Data', async ({ page, context }) => {
+  // No Network Information API: neither the dwell nor the connection's speed can start it here.
+  await connection(page, undefined);
+  await page.goto('/lessons/the-leak/', { waitUntil: 'networkidle' });
+  await new LessonPage(page).staticCode('client.js').locator('.line').nth(2).click();
+  await expect(new LessonPage(page).editor('client.js')).toBeFocused();
+
+  // The next lesson, opened as a new page (a new tab, say): nothing touched, the editor starts.
+  const next = await context.newPage();
+  const urls = requests(next);
+  await connection(next, undefined);
+  await next.goto('/lessons/draining-vs-destroying/');
+  await expect.poll(() => next.evaluate(() => performance.getEntriesByName('lab:editor-loaded').length), { timeout: 10_000 }).toBe(1);
+  // Made ahead and hidden: the learner still sees the static code, and no TypeScript worker starts.
+  const lesson = new LessonPage(next);
+  await next.waitForTimeout(1_000);
+  await expect(lesson.editor('client.js')).toBeHidden();
+  expect(urls.filter((url) => LANGUAGE_SERVICE.test(url))).toEqual([]);
+  await lesson.staticCode('client.js').locator('.line').nth(2).click();
+  await next.keyboard.type('//y ');
+  await expect(lesson.editor('client.js')).toBeFocused();
+  await expect(next.locator('.monaco-editor .view-line', { hasText: '//y' })).toHaveCount(1);
+
+  const saving = await context.newPage();
+  const savingUrls = requests(saving);
+  await connection(saving, { effectiveType: '4g', saveData: true });
+  await saving.goto('/lessons/draining-vs-destroying/', { waitUntil: 'networkidle' });
+  await saving.waitForTimeout(2_000);
+  expect(savingUrls.filter((url) => EDITOR_CODE.test(url))).toEqual([]);
+});

@@ -1,20 +1,20 @@
-// <code-tabs>: tab switching, the learner's edits (kept per lesson and file in localStorage),
-// Reset with Undo, and the swap from static code to Monaco on first interaction. Monaco loads on
+// <code-tabs>: tab switching, the files shown as the learner has them (their state lives in
+// lesson-files.ts), and the swap from static code to Monaco on first interaction. Monaco loads on
 // the first click into code, or just ahead of it (editor/edit-intent.ts), never with the page;
 // until it has, the static code itself takes the learner's typing (quick-edit.ts).
 import type { LessonFile } from '../schemas/runner-protocol.ts';
+import { LessonFiles } from './lesson-files.ts';
 import { watchEditIntent } from './editor/edit-intent.ts';
 import { holdEarlyKeys, lineUnder, lineStart } from './editor/handoff.ts';
 import { EDITOR_MARKS, editorModuleLoaded, type EditorModule, fetchEditorAhead, loadEditorModule } from './editor/load-editor.ts';
 import type { MountedEditor } from './editor/mount-editor.ts';
-import { loadEdits, saveEdits } from './local-store.ts';
+import { editorUsedRecently, markEditorUsed } from './local-store.ts';
 import { tabAfterKey } from './tab-keys.ts';
 import { isLessonFiles, readPageData } from './page-data.ts';
 import { pageUrl, SHARED_CODE_PREFIX } from './page-url.ts';
 import type { QuickEdit, TextSelection } from './quick-edit.ts';
 import { StaticCode } from './static-code.ts';
 
-const SAVE_AFTER_MS = 300;
 /**
  * Whether an editor has been made in this visit: the first one holds the page while Monaco sets
  * itself up and waits for a pause in typing; later ones (another file, the next lesson through
@@ -23,39 +23,26 @@ const SAVE_AFTER_MS = 300;
 let madeAnEditor = false;
 
 export class CodeTabs extends HTMLElement {
-  readonly #original: LessonFile[] = [];
-  /** What each file holds now: the learner's version where they changed it. */
-  readonly #current = new Map<string, string>();
+  #files!: LessonFiles;
   readonly #editors = new Map<string, MountedEditor>();
   /** Each file's static code: typed into in place where the browser can (quick-edit.ts). */
   readonly #staticCode = new Map<string, StaticCode>();
   /** Set on the first click into code: from then on, every file the learner opens is an editor. */
   #editing = false;
   readonly #holdingKeys = new Set<string>();
-  #saveTimer = 0;
-  /** The files as they were before the last Reset or Solve, for Undo. */
-  #beforeReplace?: Map<string, string>;
-  /** While code from a share link is shown: the learner's own files, untouched and unsaved over. */
-  #ownWhileShared?: Map<string, string>;
   /** Aborted when the element leaves the page: removes its listeners on window. */
   #connection?: AbortController;
-
-  get #lessonId() {
-    return this.dataset.lesson ?? 'lesson';
-  }
 
   connectedCallback() {
     this.#connection = new AbortController();
     const { signal } = this.#connection;
-    this.#original.push(...(readPageData(this, 'lesson-files', isLessonFiles) ?? []));
-    const saved = loadEdits(this.#lessonId);
-    for (const file of this.#original) this.#current.set(file.name, saved[file.name] ?? file.content);
+    const original = readPageData(this, 'lesson-files', isLessonFiles) ?? [];
+    this.#files = new LessonFiles(this.dataset.lesson ?? 'lesson', original);
     // A learner who clicked the code before this script ran: it has focus, and keeps it below.
     const clickedEarly = this.#panels().find((panel) => panel.contains(document.activeElement))?.dataset.file;
-    for (const file of this.#original) {
-      const code = this.#panel(file.name)?.querySelector<HTMLElement>('[data-static-code] code');
-      const current = this.#current.get(file.name) ?? file.content;
-      if (code) this.#staticCode.set(file.name, new StaticCode(code, current, file.name, (text) => this.#changed(file.name, text)));
+    for (const { name, content } of this.#files.all()) {
+      const code = this.#panel(name)?.querySelector<HTMLElement>('[data-static-code] code');
+      if (code) this.#staticCode.set(name, new StaticCode(code, content, name, (text) => this.#changed(name, text)));
     }
 
     for (const tab of this.#tabs()) {
@@ -75,7 +62,13 @@ export class CodeTabs extends HTMLElement {
       void this.activateEditor(clickedEarly);
     }
     const prepare = (module: EditorModule) => this.#prepareEditor(module);
-    watchEditIntent({ code: this, workspace: this.closest<HTMLElement>('lesson-workspace') ?? this, onIntent: () => fetchEditorAhead(prepare), signal });
+    watchEditIntent({
+      code: this,
+      workspace: this.closest<HTMLElement>('lesson-workspace') ?? this,
+      returning: editorUsedRecently(),
+      onIntent: () => fetchEditorAhead(prepare),
+      signal,
+    });
     const edit = this.querySelector<HTMLButtonElement>('[data-action="edit"]');
     if (edit) {
       edit.hidden = false;
@@ -86,8 +79,9 @@ export class CodeTabs extends HTMLElement {
         void this.activateEditor(file);
       });
     }
-    window.addEventListener('pagehide', () => this.#saveNow(), { signal });
-    this.#announceRestored(Object.keys(saved).length > 0);
+    window.addEventListener('pagehide', () => this.#files.saveNow(), { signal });
+    const state = this.querySelector<HTMLElement>('[data-editor-state]');
+    if (state && this.#files.restored) state.textContent = 'Your edits from last time are back.';
     void this.#openSharedLink();
     // A share link opened in a tab already on this lesson changes only the fragment.
     window.addEventListener('hashchange', () => void this.#openSharedLink(), { signal });
@@ -100,7 +94,7 @@ export class CodeTabs extends HTMLElement {
    */
   disconnectedCallback() {
     this.#connection?.abort();
-    this.#saveNow();
+    this.#files.saveNow();
     for (const editor of this.#editors.values()) editor.dispose();
     this.#editors.clear();
   }
@@ -113,48 +107,42 @@ export class CodeTabs extends HTMLElement {
     const { filesFromLink } = await import('./share-link.ts');
     const shared = await filesFromLink(hash);
     if (!shared) return;
-    const contents = new Map(this.#current);
-    for (const file of this.#original) if (shared[file.name] !== undefined) contents.set(file.name, shared[file.name]!);
-    this.#ownWhileShared ??= new Map(this.#current);
-    this.#replaceAll(contents, false);
+    this.#show(this.#files.showShared(shared));
     this.dispatchEvent(new CustomEvent('shared-code', { bubbles: true }));
   }
 
   /** Ends the shared view: back to the learner's own code, or keep the shared code as theirs. */
   leaveShared(keep: boolean) {
-    const own = this.#ownWhileShared;
-    if (!own) return;
-    this.#ownWhileShared = undefined;
+    if (!this.#files.showingShared) return;
     history.replaceState(history.state, '', location.pathname + location.search);
-    if (keep) this.#saveNow();
-    else this.#replaceAll(own);
+    const own = this.#files.leaveShared(keep);
+    if (own) this.#show(own);
   }
 
   /** The files as they are now, the learner's edits included. */
   files(): LessonFile[] {
-    return this.#original.map((file) => ({ name: file.name, content: this.#current.get(file.name) ?? file.content }));
+    return this.#files.all();
   }
 
   /** Whether any file differs from the starter. */
   edited(): boolean {
-    return this.#original.some((file) => this.#current.get(file.name) !== file.content);
+    return this.#files.edited();
   }
 
   /** Puts every file back to the starter code; `undo` brings the edits back. */
   reset() {
-    this.replace(new Map(this.#original.map((file) => [file.name, file.content])));
+    this.replace(this.#files.starter());
   }
 
   /** Replaces files wholesale (Reset, Solve), remembering what they held for one `undo`. */
   replace(contents: Map<string, string>) {
-    this.#beforeReplace = new Map(this.#current);
-    this.#replaceAll(contents);
+    this.#files.replace(contents);
+    this.#show(contents);
   }
 
   undo() {
-    if (!this.#beforeReplace) return;
-    this.#replaceAll(this.#beforeReplace);
-    this.#beforeReplace = undefined;
+    const before = this.#files.undo();
+    if (before) this.#show(before);
   }
 
   /** Ahead of the click: the editor of the file in view, made and kept hidden until then. */
@@ -162,7 +150,7 @@ export class CodeTabs extends HTMLElement {
     const file = this.selectedFile();
     const panel = this.#panel(file);
     const quick = await this.#staticCode.get(file)?.editing();
-    const value = quick?.base ?? this.#current.get(file);
+    const value = quick?.base ?? this.#files.get(file);
     if (this.isConnected && panel && value !== undefined && this.#editors.size === 0) module.prepareEditor(panel, file, value);
   }
 
@@ -199,7 +187,7 @@ export class CodeTabs extends HTMLElement {
     }
     const panel = this.#panel(file);
     const staticCode = panel?.querySelector<HTMLElement>('[data-static-code]');
-    if (!panel || !staticCode || !this.#current.has(file)) return;
+    if (!panel || !staticCode || this.#files.get(file) === undefined) return;
 
     const clickedAt = performance.now();
     const state = this.querySelector<HTMLElement>('[data-editor-state]');
@@ -248,7 +236,7 @@ export class CodeTabs extends HTMLElement {
     // Focus follows the code into the editor only if the learner has not moved on meanwhile.
     const active = document.activeElement;
     const takeFocus = focus && (active === null || active === document.body || staticCode.contains(active));
-    const value = this.#current.get(file) ?? '';
+    const value = this.#files.get(file) ?? '';
     const selection: TextSelection | undefined = inPlace?.selection() ?? (line === undefined ? undefined : { anchor: lineStart(value, line), focus: lineStart(value, line) });
     const scroller = staticCode.querySelector('pre') ?? staticCode;
     const editor = module.mountEditor(panel, {
@@ -261,6 +249,7 @@ export class CodeTabs extends HTMLElement {
     });
     editor.takeTyped(value);
     this.#editors.set(file, editor);
+    if (!madeAnEditor) markEditorUsed();
     madeAnEditor = true;
     staticCode.hidden = true;
     if (state) state.textContent = '';
@@ -273,39 +262,17 @@ export class CodeTabs extends HTMLElement {
   }
 
   #changed(file: string, value: string) {
-    this.#current.set(file, value);
-    this.#beforeReplace = undefined;
-    clearTimeout(this.#saveTimer);
-    this.#saveTimer = window.setTimeout(() => this.#saveNow(), SAVE_AFTER_MS);
+    this.#files.change(file, value);
     this.dispatchEvent(new CustomEvent('files-changed', { bubbles: true }));
   }
 
-  /** Stores only the files that differ from the starter, so a lesson update reaches the rest. */
-  #saveNow() {
-    clearTimeout(this.#saveTimer);
-    // Shared code is not the learner's until they keep it: their saved code stays as it was.
-    if (this.#ownWhileShared) return;
-    const edits: Record<string, string> = {};
-    for (const file of this.#original) {
-      const current = this.#current.get(file.name);
-      if (current !== undefined && current !== file.content) edits[file.name] = current;
-    }
-    saveEdits(this.#lessonId, edits);
-  }
-
-  #replaceAll(contents: Map<string, string>, save = true) {
+  /** Shows files replaced wholesale (Reset, Undo, Solve, a share link) in their editors or code. */
+  #show(contents: Map<string, string>) {
     for (const [file, content] of contents) {
-      this.#current.set(file, content);
       this.#editors.get(file)?.setValue(content);
       this.#staticCode.get(file)?.show(content);
     }
-    if (save) this.#saveNow();
     this.dispatchEvent(new CustomEvent('files-changed', { bubbles: true }));
-  }
-
-  #announceRestored(restored: boolean) {
-    const state = this.querySelector<HTMLElement>('[data-editor-state]');
-    if (state && restored) state.textContent = 'Your edits from last time are back.';
   }
 
   #onTabKey(event: KeyboardEvent) {

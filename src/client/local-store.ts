@@ -58,6 +58,20 @@ export function resetProgress(): void {
 
 const CHALLENGES = 'keep-alive-lab:challenges';
 const LEARNER = 'keep-alive-lab:learner';
+const EDITOR_USED = 'keep-alive-lab:editor-used';
+/** How long a learner's last edit says they will edit again (edit-intent.ts). */
+const EDITOR_USED_FOR_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Notes that the learner opened the editor, so the next lesson may start it ahead. */
+export function markEditorUsed(now = Date.now()): void {
+  write(EDITOR_USED, now);
+}
+
+/** Whether the learner opened the editor in this browser in the last 30 days. */
+export function editorUsedRecently(now = Date.now()): boolean {
+  const at = read<number>(EDITOR_USED);
+  return typeof at === 'number' && now - at < EDITOR_USED_FOR_MS;
+}
 
 /**
  * A random id for this browser, so that a workshop's room board counts a learner who passes a

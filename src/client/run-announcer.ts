@@ -1,7 +1,7 @@
 // What the run status says while a run goes on and when it ends. One announcement when the open
 // count climbs past a threshold, not one per sample: a leak is the news, and the status line is a
 // live region that a screen reader reads out. Pure, apart from the bench's performance mark.
-import { plural } from '../run/claims.ts';
+import { plural } from '../run/plural.ts';
 import type { MeterCounts } from '../schemas/meter.ts';
 import type { RunEnd, RunEvent } from '../schemas/run-events.ts';
 import type { Tone } from './status-line.ts';

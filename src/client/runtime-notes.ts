@@ -1,7 +1,7 @@
 // What the workspace says about where code runs: the status line for each runtime state, and the
 // note about a different Node version, a late start, or a feature this lesson relies on missing.
 // Pure: the controller decides where the words go.
-import { plural } from '../run/claims.ts';
+import { plural } from '../run/plural.ts';
 import { nodeVersionNotice, relianceNotice, type RelianceOnPage } from '../run/reliance-notice.ts';
 import type { Runtime, RuntimeStatus } from '../runtime/runtime.ts';
 import type { Tone } from './status-line.ts';

@@ -27,7 +27,11 @@ export function renderCode(code: HTMLElement, text: string, highlighted: Map<str
 
 export class StaticCode {
   readonly #code: HTMLElement;
-  readonly #fileName: string;
+  /**
+   * Whether keys typed into the code land there (else they are held for the editor). Known once:
+   * `isContentEditable` would say false for a file in a hidden tab.
+   */
+  readonly editable: boolean;
   readonly #highlighted: Map<string, string>;
   readonly #onChange: (text: string) => void;
   #text: string;
@@ -40,12 +44,12 @@ export class StaticCode {
 
   constructor(code: HTMLElement, text: string, fileName: string, onChange: (text: string) => void) {
     this.#code = code;
-    this.#fileName = fileName;
     this.#highlighted = highlightedLines(code);
     this.#onChange = onChange;
     this.#text = text;
     renderCode(code, text, this.#highlighted);
-    if (!canEditInPlace()) return;
+    this.editable = canEditInPlace();
+    if (!this.editable) return;
     code.contentEditable = 'plaintext-only';
     code.spellcheck = false;
     code.translate = false;
@@ -66,11 +70,6 @@ export class StaticCode {
       event.preventDefault();
       this.#early.push({ type: event.inputType, data: event.data ?? event.dataTransfer?.getData('text/plain') ?? null, selection });
     });
-  }
-
-  /** Whether keys typed into the code land there (else they are held for the editor). */
-  get editable(): boolean {
-    return this.#code.isContentEditable;
   }
 
   /** Shows a whole new text (Reset, Solve, a share link). */

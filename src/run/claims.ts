@@ -5,10 +5,7 @@ import type { RunEvent } from '../schemas/run-events.ts';
 
 export type RunSummary = Record<Metric, number>;
 
-/** "request" or "requests", for sentences about a run's numbers. */
-export function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`;
-}
+export { plural } from './plural.ts';
 
 /** Each metric in words, for Check results and challenge texts. */
 export const METRIC_NAMES: Record<Metric, string> = {

@@ -9,6 +9,10 @@
 //   hold the page just as the learner starts typing);
 // - keyboard focus entering the workspace: a learner tabbing to the code or to Run (a mouse click
 //   on Run moves focus too, but says nothing about editing);
+// - a learner who opened the editor in an earlier lesson (local-store.ts, editorUsedRecently):
+//   they will most likely edit here too, so the editor starts at the page's first idle moment,
+//   from the HTTP cache where the earlier lesson left it. A new page must run Monaco's code again
+//   (README, "The second time is free"), and this takes that off the click;
 // - a reader who has stayed on the lesson, the page visible all along, for DWELL_MS: only where
 //   the browser says the connection is fast, since nothing else here says the reader will edit.
 
@@ -34,7 +38,7 @@ function browserConnectionSpeed(): ConnectionSpeed {
   return connectionSpeed(connection, matchMedia('(prefers-reduced-data: reduce)').matches);
 }
 
-export type EditIntent = 'pointer' | 'focus' | 'dwell';
+export type EditIntent = 'pointer' | 'focus' | 'returning' | 'dwell';
 
 export interface EditIntentOptions {
   /** The code and its tabs: the mouse entering them is a click on its way. */
@@ -45,12 +49,20 @@ export interface EditIntentOptions {
   onIntent(intent: EditIntent): void;
   /** Ends the watch (the page is left). */
   signal: AbortSignal;
+  /** The learner opened the editor in an earlier lesson. */
+  returning?: boolean;
   speed?: ConnectionSpeed;
   dwellMs?: number;
 }
 
+/** Runs `then` at an idle moment, or within `timeout` ms. */
+function atIdle(then: () => void, timeout: number): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(then, { timeout });
+  else setTimeout(then);
+}
+
 /** Watches for the first sign that the learner is about to edit. */
-export function watchEditIntent({ code, workspace, onIntent, signal, speed = browserConnectionSpeed(), dwellMs = DWELL_MS }: EditIntentOptions): void {
+export function watchEditIntent({ code, workspace, onIntent, signal, returning = false, speed = browserConnectionSpeed(), dwellMs = DWELL_MS }: EditIntentOptions): void {
   if (speed === 'slow') return;
   let seen = false;
   const see = (intent: EditIntent) => {
@@ -66,6 +78,16 @@ export function watchEditIntent({ code, workspace, onIntent, signal, speed = bro
   workspace.addEventListener('focusin', (event) => {
     if (event.target instanceof Element && event.target.matches(':focus-visible')) see('focus');
   }, { signal });
+  if (returning) {
+    // Not in a tab opened in the background: there, the page it would slow is the one in front.
+    const whenShown = () => {
+      if (document.hidden) return;
+      document.removeEventListener('visibilitychange', whenShown);
+      atIdle(() => see('returning'), 2_000);
+    };
+    document.addEventListener('visibilitychange', whenShown, { signal });
+    whenShown();
+  }
   if (speed !== 'fast') return;
   // The dwell counts while the page is visible. The fetch waits for the end of a run and for an
   // idle moment: starting Monaco takes the main thread for a few hundred milliseconds, which the
@@ -73,8 +95,7 @@ export function watchEditIntent({ code, workspace, onIntent, signal, speed = bro
   let timer = 0;
   const whenIdle = () => {
     if (workspace.hasAttribute('data-running')) timer = window.setTimeout(whenIdle, 1_000);
-    else if ('requestIdleCallback' in window) requestIdleCallback(() => see('dwell'), { timeout: 2_000 });
-    else see('dwell');
+    else atIdle(() => see('dwell'), 2_000);
   };
   const count = () => {
     clearTimeout(timer);

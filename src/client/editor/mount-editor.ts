@@ -39,10 +39,15 @@ interface Made {
   editor: monaco.editor.IStandaloneCodeEditor;
 }
 
-function make(panel: HTMLElement, fileName: string, value: string, language: string): Made {
+function prepareHost(panel: HTMLElement): HTMLElement {
   const host = document.createElement('div');
   host.className = 'editor-host';
   panel.append(host);
+  return host;
+}
+
+function make(host: HTMLElement, fileName: string, value: string, language: string): Made {
+  const panel = host.parentElement!;
   const model = monaco.editor.createModel(value, language, monaco.Uri.file(`/lesson/${fileName}`));
   const editor = monaco.editor.create(host, {
     ...editorOptions(),
@@ -85,21 +90,23 @@ export function prepareEditor(panel: HTMLElement, fileName: string, value: strin
   if (monaco.editor.getModel(monaco.Uri.file(`/lesson/${fileName}`))) return;
   // Loads the tokenizer without asking for the language's services (colorize needs no model).
   void monaco.editor.colorize('', 'javascript', {});
-  standby = make(panel, fileName, value, 'plaintext');
-  standby.host.hidden = true;
+  // Made unseen where it will show: hidden with `visibility`, not `display`, so that Monaco lays
+  // out and draws its lines now, not on the click. An unseen element takes no clicks and no focus.
+  const host = prepareHost(panel);
+  host.style.visibility = 'hidden';
+  standby = make(host, fileName, value, 'plaintext');
 }
 
 export function mountEditor(panel: HTMLElement, options: MountOptions): MountedEditor {
   void loadNodeTypes();
   const ready = takeStandby(panel, options.fileName);
-  const { host, model, editor } = ready ?? make(panel, options.fileName, options.value, 'javascript');
+  const { host, model, editor } = ready ?? make(prepareHost(panel), options.fileName, options.value, 'javascript');
   if (ready) {
     if (model.getValue() !== options.value) model.setValue(options.value);
     monaco.editor.setModelLanguage(model, 'javascript');
     // Presenter view may have changed the code size since it was made.
     editor.updateOptions(codeSize());
-    host.hidden = false;
-    editor.layout();
+    host.style.visibility = '';
   }
   editor.setScrollTop(options.scrollTop);
   // Presenter view changes the code size; the static code follows the CSS, the editor follows here.
