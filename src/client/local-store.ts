@@ -59,7 +59,7 @@ export function resetProgress(): void {
 const CHALLENGES = 'keep-alive-lab:challenges';
 const LEARNER = 'keep-alive-lab:learner';
 const EDITOR_USED = 'keep-alive-lab:editor-used';
-/** How long a learner's last edit says they will edit again (edit-intent.ts). */
+/** How long opening the editor counts as a sign that the learner will open it again (edit-intent.ts). */
 const EDITOR_USED_FOR_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** Notes that the learner opened the editor, so the next lesson may start it ahead. */

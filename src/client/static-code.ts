@@ -27,10 +27,7 @@ export function renderCode(code: HTMLElement, text: string, highlighted: Map<str
 
 export class StaticCode {
   readonly #code: HTMLElement;
-  /**
-   * Whether keys typed into the code land there (else they are held for the editor). Known once:
-   * `isContentEditable` would say false for a file in a hidden tab.
-   */
+  /** Whether keys typed into the code land there (else they are held for the editor): fixed at the start. */
   readonly editable: boolean;
   readonly #highlighted: Map<string, string>;
   readonly #onChange: (text: string) => void;

@@ -12,7 +12,7 @@
 // - a learner who opened the editor in an earlier lesson (local-store.ts, editorUsedRecently):
 //   they will most likely edit here too, so the editor starts at the page's first idle moment,
 //   from the HTTP cache where the earlier lesson left it. A new page must run Monaco's code again
-//   (README, "The second time is free"), and this takes that off the click;
+//   (README, "The editor, ahead of the click"), and this takes that off the click;
 // - a reader who has stayed on the lesson, the page visible all along, for DWELL_MS: only where
 //   the browser says the connection is fast, since nothing else here says the reader will edit.
 

@@ -39,15 +39,12 @@ interface Made {
   editor: monaco.editor.IStandaloneCodeEditor;
 }
 
-function prepareHost(panel: HTMLElement): HTMLElement {
+/** An editor in a host of its own over the static code; `unseen` makes it hidden, but laid out. */
+function make(panel: HTMLElement, fileName: string, value: string, language: string, unseen = false): Made {
   const host = document.createElement('div');
   host.className = 'editor-host';
+  if (unseen) host.style.visibility = 'hidden';
   panel.append(host);
-  return host;
-}
-
-function make(host: HTMLElement, fileName: string, value: string, language: string): Made {
-  const panel = host.parentElement!;
   const model = monaco.editor.createModel(value, language, monaco.Uri.file(`/lesson/${fileName}`));
   const editor = monaco.editor.create(host, {
     ...editorOptions(),
@@ -92,15 +89,13 @@ export function prepareEditor(panel: HTMLElement, fileName: string, value: strin
   void monaco.editor.colorize('', 'javascript', {});
   // Made unseen where it will show: hidden with `visibility`, not `display`, so that Monaco lays
   // out and draws its lines now, not on the click. An unseen element takes no clicks and no focus.
-  const host = prepareHost(panel);
-  host.style.visibility = 'hidden';
-  standby = make(host, fileName, value, 'plaintext');
+  standby = make(panel, fileName, value, 'plaintext', true);
 }
 
 export function mountEditor(panel: HTMLElement, options: MountOptions): MountedEditor {
   void loadNodeTypes();
   const ready = takeStandby(panel, options.fileName);
-  const { host, model, editor } = ready ?? make(prepareHost(panel), options.fileName, options.value, 'javascript');
+  const { host, model, editor } = ready ?? make(panel, options.fileName, options.value, 'javascript');
   if (ready) {
     if (model.getValue() !== options.value) model.setValue(options.value);
     monaco.editor.setModelLanguage(model, 'javascript');
