@@ -21,8 +21,13 @@ test('the editor loads only on interaction and replaces the static code in place
   await expect(editor).toBeFocused();
   await expect(staticCode).toBeHidden();
   expect(await page.locator('style[data-source="monaco-editor"]').count()).toBe(1);
-  // Monaco draws its lines in the frame after it takes focus: measured once they are on screen.
-  const drawn = page.locator('.monaco-editor .view-line', { hasText: 'of 200 requests answered' }).locator('span span').first();
+  // Monaco draws its lines in the frame after it takes focus, then draws the caret's line again,
+  // with new elements, when its JavaScript tokenizer arrives and when it highlights the brackets
+  // around the caret (50 ms after the focus or the language's bracket rules, whichever is later).
+  // Measured after the last of these: not an element Monaco is about to replace.
+  const drawnLine = page.locator('.monaco-editor .view-line', { hasText: 'of 200 requests answered' });
+  await expect(drawnLine.locator('.bracket-match-inline')).toHaveCount(2);
+  const drawn = drawnLine.locator('span span').first();
   await expect(drawn).toBeVisible();
   const after = await drawn.boundingBox();
   expect(before && after).toBeTruthy();

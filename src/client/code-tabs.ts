@@ -207,6 +207,8 @@ export class CodeTabs extends HTMLElement {
       if (focus) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
       if (focus && !editorModuleLoaded()) await inPlace?.pause(clickedAt);
       module = await loadEditorModule();
+      // The editor shows the code in its colours from its first frame, as the static code did.
+      await module.loadTokenizer();
     } catch {
       early?.stop();
       this.#holdingKeys.delete(file);

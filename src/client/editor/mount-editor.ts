@@ -54,6 +54,17 @@ function make(panel: HTMLElement, fileName: string, value: string, language: str
   return { panel, fileName, host, model, editor };
 }
 
+/**
+ * Monaco's JavaScript tokenizer, which comes in a chunk of its own the first time the language is
+ * asked for. An editor made before it is in draws the code in one colour, then every line again
+ * in colour as it arrives: the swap would recolour the code. Loaded through colorize, which asks
+ * for no model, so not for the language's services either (the TypeScript worker). Without it (a
+ * failed download) the editor still works, in one colour.
+ */
+export function loadTokenizer(): Promise<unknown> {
+  return monaco.editor.colorize('', 'javascript', {}).catch(() => undefined);
+}
+
 /** The editor made ahead of the click, hidden, for one file. */
 let standby: Made | undefined;
 
@@ -85,8 +96,7 @@ export function prepareEditor(panel: HTMLElement, fileName: string, value: strin
   takeStandby();
   // Already an editor (the click came first): nothing left to do ahead of it.
   if (monaco.editor.getModel(monaco.Uri.file(`/lesson/${fileName}`))) return;
-  // Loads the tokenizer without asking for the language's services (colorize needs no model).
-  void monaco.editor.colorize('', 'javascript', {});
+  void loadTokenizer();
   // Made unseen where it will show: hidden with `visibility`, not `display`, so that Monaco lays
   // out and draws its lines now, not on the click. An unseen element takes no clicks and no focus.
   standby = make(panel, fileName, value, 'plaintext', true);
