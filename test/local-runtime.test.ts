@@ -1,5 +1,5 @@
 // The page's side of the local runner (src/runtime/local/local-runtime.ts), over a real socket:
-// Node 22's own WebSocket (the one the browser API describes) against a real `ws` server on
+// Node's own WebSocket (the one the browser API describes) against a real `ws` server on
 // 127.0.0.1 that runs the runner's real session (src/runner/runner-session.ts), so the hello and
 // the refusals are the ones `npm start` sends. No lesson process starts: every run here is refused,
 // waits behind a held slot, or is too large to read.
@@ -141,7 +141,7 @@ test('a run waiting in line shows its place, and Stop ends it as stopped', { tim
   assert.ok(runner.received.some((message) => message.type === 'stop'));
 });
 
-// Not tested here: a runner that was never there. Node 22's WebSocket (undici) fires 'error' but
+// Not tested here: a runner that was never there. Node's WebSocket (undici) fires 'error' but
 // never 'close' when the handshake fails (nodejs/undici#3546), where browsers fire both.
 test('a runner that goes away fails the run in flight with what to do', { timeout: TIMEOUT_MS }, async (t) => {
   const runner = await startRunner(t, { queue: await heldQueue(t) });

@@ -75,27 +75,30 @@ describe('the note under it', () => {
   const ready: RuntimeStatus = { state: 'ready' };
 
   test('is empty when the runtime is ready and has nothing to say', () => {
-    assert.equal(runtimeNote(local, ready, relies, 22), '');
-    assert.equal(runtimeNote(new FakeRuntime({ nodeVersion: '22.23.3' }), ready, relies, 22), '');
+    assert.equal(runtimeNote(local, ready, relies), '');
+    assert.equal(runtimeNote(new FakeRuntime({ nodeVersion: '22.23.3' }), ready, relies), '');
   });
 
   test('carries the runtime’s own note', () => {
-    assert.equal(runtimeNote(local, { state: 'ready', note: 'The runner started late.' }, [], 22), 'The runner started late.');
+    assert.equal(runtimeNote(local, { state: 'ready', note: 'The runner started late.' }, []), 'The runner started late.');
   });
 
-  test('says when the runtime runs another Node major than the lesson’s', () => {
+  test('says when the runtime runs a Node line the lessons are not checked on, and not for one they are', () => {
     const runtime = new FakeRuntime({ label: 'WebContainer', nodeVersion: '20.19.1' });
     assert.equal(
-      runtimeNote(runtime, { state: 'ready', note: 'Booted late.' }, [], 22),
-      'Booted late. This browser runs Node 20.19.1, but this lesson is written and checked for Node 22: ' +
-        'numbers may differ from what it says. The local runner (`npm start`) runs Node 22.',
+      runtimeNote(runtime, { state: 'ready', note: 'Booted late.' }, []),
+      'Booted late. This browser runs Node 20.19.1, but this lesson\'s numbers are checked on Node 22, 24 and 26: ' +
+        'they may differ here. The local runner (`npm start`) runs Node 26.',
     );
+    for (const nodeVersion of ['22.23.3', '24.21.0', '26.10.0']) {
+      assert.equal(runtimeNote(new FakeRuntime({ label: 'WebContainer', nodeVersion }), { state: 'ready' }, []), '', nodeVersion);
+    }
   });
 
   test('names what needs the local runner when a feature the lesson relies on is missing', () => {
     const runtime = new FakeRuntime({ label: 'WebContainer', missingFeatures: ['TCPSocketWrap'] });
     assert.equal(
-      runtimeNote(runtime, ready, relies, 22),
+      runtimeNote(runtime, ready, relies),
       'TCPSocketWrap is missing here (in Node, process.getActiveResourcesInfo() lists each open TCP socket as TCPSocketWrap). ' +
         'The meter counts open sockets this way. So on this page these need the local runner (`npm start`): ' +
         '“the connection stays open”; the challenge “Close it”.',
@@ -104,17 +107,17 @@ describe('the note under it', () => {
 
   test('says nothing of a missing feature the lesson does not rely on', () => {
     const runtime = new FakeRuntime({ missingFeatures: ['net.client.socket'] });
-    assert.equal(runtimeNote(runtime, ready, relies, 22), '');
+    assert.equal(runtimeNote(runtime, ready, relies), '');
   });
 
   test('is cleared when the runtime failed or is unavailable', () => {
-    assert.equal(runtimeNote(local, { state: 'failed', message: 'no' }, relies, 22), '');
-    assert.equal(runtimeNote(local, { state: 'unavailable', message: 'no' }, relies, 22), '');
+    assert.equal(runtimeNote(local, { state: 'failed', message: 'no' }, relies), '');
+    assert.equal(runtimeNote(local, { state: 'unavailable', message: 'no' }, relies), '');
   });
 
   test('is left as it is while the runtime boots, queues, runs or idles', () => {
     for (const status of [{ state: 'booting', detail: 'Booting…' }, { state: 'queued', ahead: 1 }, { state: 'running' }, { state: 'idle' }] as const) {
-      assert.equal(runtimeNote(local, status, relies, 22), undefined, status.state);
+      assert.equal(runtimeNote(local, status, relies), undefined, status.state);
     }
   });
 });

@@ -2,14 +2,15 @@
 // exit code pass through untouched, Ctrl+C leaves nothing behind, --json writes what it saw, and
 // Node 20 (the oldest Node it supports) runs it too.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { nodeTooOld, parseWatchArgs } from '../src/watch/args.js';
 import { livePanel } from '../src/watch/live-panel.js';
 import { isAlive, waitUntilGone } from './helpers/processes.ts';
 import { lesson } from './helpers/lesson-code.ts';
+import { nodeBinary } from './helpers/node-lines.ts';
 import { BIN, folderWith, removeFolder, runBin, startServer } from './helpers/watch-run.ts';
 
 describe('arguments', () => {
@@ -169,12 +170,10 @@ test('--json writes every sample and finding, and a summary, as JSON Lines', asy
   }
 });
 
-// The machine's own Node (20 here) beside the project's pinned 22, where there is one.
-const systemNode = ['/usr/bin/node', '/usr/local/bin/node'].find(
-  (path) => existsSync(path) && spawnSync(path, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout.startsWith('20.'),
-);
+// The oldest line watch supports, installed beside the pinned Node (node20@npm:node@20…).
+const node20 = nodeBinary('20').path;
 
-test('on Node 20, the leak lesson is caught at the same line', { skip: systemNode ? false : 'no Node 20 on this machine' }, async () => {
+test('on Node 20, the leak lesson is caught at the same line', async () => {
   const files = lesson(
     "import http from 'node:http';\nhttp.createServer((req, res) => res.end('x'.repeat(200000))).listen(process.env.PORT, '127.0.0.1');\n",
     "import http from 'node:http';\nconst agent = new http.Agent({ keepAlive: true });\nfor (let i = 0; i < 3; i++) await new Promise((resolve) => http.get({ host: '127.0.0.1', port: process.env.PORT, agent }, resolve));\nagent.destroy();\n",
@@ -182,7 +181,7 @@ test('on Node 20, the leak lesson is caught at the same line', { skip: systemNod
   const dir = folderWith(files);
   const server = await startServer(dir);
   try {
-    const result = await runBin(['watch', '--fail-on-leak', '--', systemNode!, 'client.js'], { cwd: dir, env: { PORT: String(server.port) }, node: systemNode! });
+    const result = await runBin(['watch', '--fail-on-leak', '--', node20, 'client.js'], { cwd: dir, env: { PORT: String(server.port) }, node: node20 });
     assert.equal(result.code, 1, result.stderr);
     assert.match(result.stderr, /3 × GET http:\/\/127\.0\.0\.1:\d+\/ …\s+requested at client\.js:3:\d+/);
   } finally {

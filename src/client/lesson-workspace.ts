@@ -220,7 +220,7 @@ export class LessonWorkspace extends HTMLElement {
     const line = runtimeStatusLine(runtime, status, this.#current !== undefined);
     if (line) this.#status(line.text, line.tone);
     if (runtime.kind === 'none' && (status.state === 'unavailable' || status.state === 'failed')) this.#enableRun(false);
-    const text = runtimeNote(runtime, status, readPageData(this, 'lesson-relies', isReliances) ?? [], this.#nodeMajor);
+    const text = runtimeNote(runtime, status, readPageData(this, 'lesson-relies', isReliances) ?? []);
     if (text !== undefined) showNote(this, '[data-runtime-note]', text);
   }
 

@@ -34,10 +34,10 @@ export function runtimeStatusLine(runtime: Runtime, status: RuntimeStatus, runni
  * The note under the status line once the runtime is ready: empty when there is nothing to know.
  * Undefined while the runtime is in a state that leaves the note as it is.
  */
-export function runtimeNote(runtime: Runtime, status: RuntimeStatus, relies: RelianceOnPage[], nodeMajor: number): string | undefined {
+export function runtimeNote(runtime: Runtime, status: RuntimeStatus, relies: RelianceOnPage[]): string | undefined {
   if (status.state === 'failed' || status.state === 'unavailable') return '';
   if (status.state !== 'ready') return undefined;
-  return [status.note, nodeVersionNotice(runtime.nodeVersion, nodeMajor), relianceNotice(runtime.missingFeatures ?? [], relies)]
+  return [status.note, nodeVersionNotice(runtime.nodeVersion), relianceNotice(runtime.missingFeatures ?? [], relies)]
     .filter(Boolean)
     .join(' ');
 }

@@ -7,6 +7,7 @@ import type { Claim } from '../schemas/lesson.ts';
 import type { LessonFile } from '../schemas/runner-protocol.ts';
 import { codeOf } from './lesson-code.ts';
 import type { LessonLink } from './lesson-list.ts';
+import { goRunsOf, type GoRun } from './go-recordings.ts';
 import { recordingFor, type Recording } from './recordings.ts';
 
 export interface LessonPage {
@@ -27,6 +28,8 @@ export interface LessonPage {
   checks: Claim[];
   /** Node features some claims rely on: named on the page if the runtime lacks them. */
   relies: RelianceOnPage[];
+  /** Recorded runs of the lesson's Go clients (lesson 8), each beside a Node run; usually none. */
+  goRuns: GoRun[];
 }
 
 export async function lessonPage(lessons: LessonLink[], index: number): Promise<LessonPage> {
@@ -52,7 +55,9 @@ export async function lessonPage(lessons: LessonLink[], index: number): Promise<
     solutionFiles: changed(code.runs.solution ?? []),
     challengeFiles: Object.fromEntries(challenges.map((challenge) => [challenge.id, changed(code.challenges[challenge.id]?.starter ?? [])])),
     recordings: { ...recordings, starter, solution },
-    checks: claims.filter((claim) => claim.run === 'solution' && claim.within === undefined),
+    // Check judges a learner's run on whatever Node runs it: only claims that hold on every line.
+    checks: claims.filter((claim) => claim.run === 'solution' && claim.within === undefined && !claim.nodes),
     relies: reliancesOnPage(entry.data),
+    goRuns: goRunsOf(folder, claims),
   };
 }

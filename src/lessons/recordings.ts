@@ -12,6 +12,7 @@ import type { RunEnd, RunEvent } from '../schemas/run-events.ts';
 import type { LessonFile } from '../schemas/runner-protocol.ts';
 import { checkClaim } from '../run/claims.ts';
 import { LessonContentError } from './lesson-content-error.ts';
+import { claimAppliesOn, PINNED_NODE_LINE } from '../schemas/node-lines.ts';
 
 
 export interface Recording {
@@ -42,7 +43,9 @@ export function recordingHash(files: readonly LessonFile[]): string {
  * @param files the run's code, from the lesson's entry (lesson-code.ts): the child process that
  * records gets them on stdin rather than reading the folder again.
  */
-export async function recordingFor(lessonFolder: string, variant: string, files: LessonFile[], claims: Claim[]): Promise<Recording> {
+export async function recordingFor(lessonFolder: string, variant: string, files: LessonFile[], allClaims: Claim[]): Promise<Recording> {
+  // Recorded on the pinned line: the claims made about it (`npm test` checks the others on theirs).
+  const claims = allClaims.filter((claim) => claimAppliesOn(claim, PINNED_NODE_LINE));
   const path = join(lessonFolder, 'recordings', `${variant}.json`);
   const hash = recordingHash(files);
   if (existsSync(path)) {

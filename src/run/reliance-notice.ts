@@ -4,6 +4,7 @@
 // Pure, so tests can use it as the page does.
 import { NODE_FEATURES, type NodeFeature } from '../schemas/node-features.ts';
 import type { LessonFrontmatter } from '../schemas/lesson.ts';
+import { describeNodeLines, NODE_LINES, PINNED_NODE_LINE } from '../schemas/node-lines.ts';
 
 /** One reliance as the page needs it: the affected runs already in words. */
 export interface RelianceOnPage {
@@ -35,13 +36,13 @@ export function relianceNotice(missing: readonly NodeFeature[], relies: readonly
 }
 
 /**
- * The notice when the runtime runs another Node major than the lesson declares, or undefined.
- * Per lesson, because one WebContainer serves every lesson of a visit.
+ * The notice when the runtime runs a Node line the lessons are not checked on (node-lines.ts), or
+ * undefined. WebContainer serves whatever Node StackBlitz offers, whichever line the lab asked for.
  */
-export function nodeVersionNotice(version: string | undefined, lessonMajor: number): string | undefined {
-  if (version === undefined || Number(version.split('.')[0]) === lessonMajor) return undefined;
+export function nodeVersionNotice(version: string | undefined): string | undefined {
+  if (version === undefined || (NODE_LINES as readonly string[]).includes(version.split('.')[0] ?? '')) return undefined;
   return (
-    `This browser runs Node ${version}, but this lesson is written and checked for Node ${lessonMajor}: ` +
-    `numbers may differ from what it says. The local runner (\`npm start\`) runs Node ${lessonMajor}.`
+    `This browser runs Node ${version}, but this lesson's numbers are checked on ${describeNodeLines(NODE_LINES)}: ` +
+    `they may differ here. The local runner (\`npm start\`) runs Node ${PINNED_NODE_LINE}.`
   );
 }

@@ -35,7 +35,7 @@ function check(): ConfinementCheck {
     return { ok: false, reason: `confined runs need Linux's network namespaces, and this is ${process.platform}` };
   }
   if (!process.allowedNodeEnvironmentFlags.has('--permission')) {
-    return { ok: false, reason: `this Node (${process.version}) has no permission model (--permission); the lab's pinned Node 22 has` };
+    return { ok: false, reason: `this Node (${process.version}) has no permission model (--permission); the lab's pinned Node has` };
   }
   for (const tool of ['unshare', 'nsenter', 'ip']) {
     const found = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' });
@@ -103,5 +103,11 @@ export async function openRunBox(filesFolder: string): Promise<RunBox> {
 
 /** Node's flags for a confined lesson process: read its folder and the meter, write its folder. */
 export function permissionFlags(folder: string, meterPath: string): string[] {
-  return ['--permission', `--allow-fs-read=${folder}`, `--allow-fs-read=${meterPath}`, `--allow-fs-write=${folder}`];
+  const flags = ['--permission', `--allow-fs-read=${folder}`, `--allow-fs-read=${meterPath}`, `--allow-fs-write=${folder}`];
+  // Node 26's permission model (not 22's or 24's) also refuses every socket unless --allow-net is given. The
+  // network namespace (loopback only) is what confines the network here, so sockets stay allowed.
+  // The flag is experimental there, and Node would print a warning into every confined run's output:
+  // the learner's output is theirs, so that one warning type is turned off for these runs.
+  if (process.allowedNodeEnvironmentFlags.has('--allow-net')) flags.push('--allow-net', '--disable-warning=ExperimentalWarning');
+  return flags;
 }

@@ -19,6 +19,13 @@ export interface StartOptions extends ProcessSinks {
   env: Record<string, string>;
   /** A confined run's box: the process joins it, under Node's permission model (confinement.ts). */
   box?: RunBox | undefined;
+  /**
+   * The Node binary for a plain run; the runner's own Node unless given (the tests run every
+   * claim on each supported line). A confined run always uses the runner's own Node.
+   */
+  node?: string | undefined;
+  /** A program to run instead of NAME.js on Node (no meter preloaded); plain runs only. */
+  command?: readonly string[] | undefined;
 }
 
 /**
@@ -35,7 +42,8 @@ function lessonEnvironment(folder: string, extra: Record<string, string>): Recor
 }
 
 export function startLessonProcess(options: StartOptions): LaunchedProcess {
-  const plain = [process.execPath, '--import', pathToFileURL(METER_PATH).href, `${options.name}.js`];
+  if (options.command && options.box) throw new Error('A confined run runs only Node: do not pass command with box.');
+  const plain = options.command ? [...options.command] : [options.node ?? process.execPath, '--import', pathToFileURL(METER_PATH).href, `${options.name}.js`];
   const node = options.box ? options.box.enter([process.execPath, ...permissionFlags(options.box.folder, METER_PATH), ...plain.slice(1)]) : plain;
   // On POSIX, lesson code gets its own file-descriptor budget, so a leak that opens sockets until
   // it runs out hits this limit (EMFILE) long before anything the runner needs.

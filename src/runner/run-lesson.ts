@@ -17,6 +17,14 @@ export interface RunLessonOptions {
   limits?: Partial<RunLimits>;
   /** Run confined (see confinement.ts): the caller has checked that confinement works here. */
   confine?: boolean;
+  /** The Node binary to run a plain (unconfined) run on; the runner's own Node unless given. */
+  node?: string;
+  /**
+   * Runs the client as this command (program and arguments, in the run's folder) instead of
+   * client.js on Node, e.g. a compiled Go client (test/go-original.test.ts). server.js still runs
+   * on Node with the meter, so the server's counts mean the same. Plain runs only.
+   */
+  clientCommand?: readonly string[];
 }
 
 export async function runLesson(options: RunLessonOptions): Promise<RunEnd> {
@@ -30,9 +38,14 @@ export async function runLesson(options: RunLessonOptions): Promise<RunEnd> {
       }
       await writeFile(join(folder, file.name), file.content);
     }
+    if (options.confine && options.node) throw new Error('A confined run uses the runner\'s own Node: do not pass node with confine.');
+    if (options.confine && options.clientCommand) throw new Error('A confined run runs client.js on Node: do not pass clientCommand with confine.');
     if (options.confine) box = await openRunBox(folder);
     return await superviseRun({
-      launcher: { start: (name, env, sinks) => startLessonProcess({ name, folder, env, box, ...sinks }) },
+      launcher: {
+        start: (name, env, sinks) =>
+          startLessonProcess({ name, folder, env, box, node: options.node, command: name === 'client' ? options.clientCommand : undefined, ...sinks }),
+      },
       signal: options.signal,
       onEvent: options.onEvent,
       ...(options.limits ? { limits: options.limits } : {}),

@@ -3,6 +3,7 @@
 // lesson and the field.
 import { z } from 'astro/zod';
 import { NODE_FEATURE_NAMES } from './node-features.ts';
+import { NODE_LINES } from './node-lines.ts';
 import { FILE_NAME_PATTERN, FILE_NAME_RULE } from './runner-wire.ts';
 
 /**
@@ -48,7 +49,7 @@ export type Moment = { within?: number | undefined; from?: Anchor | undefined };
 
 /**
  * A sentence the lesson teaches, tied to numbers a real run of its code must produce.
- * The test suite runs every claim on the pinned Node; the prose may only say what passes.
+ * The test suite runs every claim on every supported Node line; the prose may only say what passes.
  * Bounds are ranges that hold on a busy 2-core machine: a flaky claim is a wrong claim.
  */
 export const claim = z
@@ -61,6 +62,16 @@ export const claim = z
     /** The claim in words, as the lesson makes it. */
     says: z.string().min(10),
     ...moment,
+    /**
+     * The Node lines the claim holds on, for a claim that holds only on some: `nodes: ['24', '26']`.
+     * Without it, the claim holds on every supported line (node-lines.ts), and `npm test` checks so.
+     * The page names the lines next to the claim's number.
+     */
+    nodes: z
+      .array(z.enum(NODE_LINES))
+      .min(1)
+      .refine((lines) => new Set(lines).size === lines.length && lines.length < NODE_LINES.length, 'list each line once, and not all of them (leave nodes out instead)')
+      .optional(),
     /** Bounds on the numbers, e.g. `accepted: { atMost: 1 }`. */
     expect: expectation,
   })
@@ -122,7 +133,10 @@ export const lessonSchema = z
     description: z.string().min(30).max(200),
     /** The file tab shown first. Must exist in files/. */
     openFile: z.string().regex(FILE_NAME_PATTERN, `file names must be ${FILE_NAME_RULE}`).default('client.js'),
-    /** The Node major the lesson's code needs. The local runner uses the pinned Node 22; WebContainer is asked for this one. */
+    /**
+     * The Node line WebContainer is asked for (it serves 22 only on request). The local runner runs
+     * the pinned line; `npm test` checks the claims on every supported line (node-lines.ts).
+     */
     node: z.union([z.literal(20), z.literal(22)]).default(22),
     /** What a run of the lesson's code shows; checked by `npm test`. */
     claims: z.array(claim).default([]),

@@ -194,7 +194,7 @@ export async function underLoad(browser: Browser, origin: string): Promise<LoadS
   };
 }
 
-/** A whole `astro build`, on the Node this script runs on (npm scripts pin Node 22). */
+/** A whole `astro build`, on the Node this script runs on (npm scripts pin Node 26). */
 export function buildOnce(root: string): { seconds: number; pages: number } {
   const started = performance.now();
   const build = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, encoding: 'utf8' });

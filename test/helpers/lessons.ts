@@ -27,13 +27,15 @@ export function lessonsOnDisk(): LessonOnDisk[] {
 }
 
 /** Runs one variant of a lesson with the real runner core and returns everything it reported. */
-export async function runVariant(lesson: LessonOnDisk, variant: LessonVariant, confine = false): Promise<{ end: RunEnd; events: RunEvent[] }> {
+/** `node`: the binary of a plain run (test/helpers/node-lines.ts); the pinned Node unless given. */
+export async function runVariant(lesson: LessonOnDisk, variant: LessonVariant, confine = false, node?: string): Promise<{ end: RunEnd; events: RunEvent[] }> {
   const events: RunEvent[] = [];
   const end = await runLesson({
     files: readLessonFiles(lesson.folder, variant),
     signal: AbortSignal.timeout(60_000),
     onEvent: (event) => events.push(event),
     confine,
+    ...(node ? { node } : {}),
   });
   return { end, events };
 }
