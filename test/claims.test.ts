@@ -1,11 +1,12 @@
 // Timed claims are judged from the event their sentence is about, so a slow start cannot change
 // a verdict. These runs are made up, so that each anchor can be checked against a known answer.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import { anchorTime, checkClaim, describeMoment, summarise } from '../src/run/claims.ts';
 import { claim as claimSchema } from '../src/schemas/lesson.ts';
 import type { LaneEvent } from '../src/schemas/meter.ts';
 import type { RunEvent } from '../src/schemas/run-events.ts';
+import { claimAppliesOn, describeNodeLines, NODE_LINES, PINNED_NODE_LINE } from '../src/schemas/node-lines.ts';
 
 function sample(at: number, open: number, requests: number, lanes: LaneEvent[] = []): RunEvent {
   return {
@@ -68,4 +69,23 @@ test('a claim with from but no within, or an anchor the lab does not know, is re
   assert.equal(unknown.success, false);
   assert.deepEqual(unknown.error?.issues.map((issue) => issue.path.join('.')), ['from']);
   assert.equal(claimSchema.safeParse({ ...base, within: 1000, from: 'lastRequest' }).success, true);
+});
+
+describe('a claim about some Node lines only', () => {
+  const base = { run: 'starter', says: 'Something measured on some lines.', expect: { accepted: { equals: 1 } } };
+  test('names supported lines, each once, and not all of them', () => {
+    assert.equal(claimSchema.safeParse({ ...base, nodes: ['24'] }).success, true);
+    assert.equal(claimSchema.safeParse({ ...base, nodes: ['22', '26'] }).success, true);
+    for (const nodes of [['20'], ['24', '24'], ['22', '24', '26'], []]) {
+      assert.equal(claimSchema.safeParse({ ...base, nodes }).success, false, JSON.stringify(nodes));
+    }
+  });
+
+  test('is checked, recorded and shown on its lines only', () => {
+    assert.equal(claimAppliesOn({}, '22'), true);
+    assert.equal(claimAppliesOn({ nodes: ['24'] }, '24'), true);
+    assert.equal(claimAppliesOn({ nodes: ['24'] }, PINNED_NODE_LINE), false);
+    assert.equal(describeNodeLines(['26', '22']), 'Node 22 and 26');
+    assert.equal(describeNodeLines(NODE_LINES), 'Node 22, 24 and 26');
+  });
 });

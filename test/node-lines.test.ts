@@ -83,7 +83,7 @@ server.listen(0, '127.0.0.1', async () => {
 
 // README: watch counts a fetch body undici did not receive whole. A body smaller than the stream
 // buffer arrives whole unread, so the line is the buffer: 16 KiB on Node 20, 64 KiB on 22 to 26.
-describe('keep-alive-lab watch on every line it supports', () => {
+describe('keep-alive-lab watch on every line it supports', { concurrency: true }, () => {
   const server = "import http from 'node:http';\nhttp.createServer((req, res) => res.end('x'.repeat(Number(req.url.slice(1))))).listen(process.env.PORT, '127.0.0.1');\n";
   const client = (bytes: number) =>
     `for (let i = 0; i < 3; i++) {\n  const res = await fetch(\`http://127.0.0.1:\${process.env.PORT}/${bytes}\`);\n  console.log(res.status);\n}\n`;

@@ -81,3 +81,18 @@ test('challenge reference answers are never shipped', { skip: !built && 'needs a
   }
   assert.ok(checked >= 8, `checked ${checked} reference files`);
 });
+
+// Issue 26: a claim that holds on some Node lines only is marked with them where its number is
+// printed, and the recorded runs say which Node (and, for lesson 8's Go clients, which Go) made them.
+test('pages name the Node lines of a line-specific claim, and the Node or Go of every recording', { skip: !built && 'needs a build' }, () => {
+  const fetchPage = readFileSync(join(dist, 'lessons/fetch/index.html'), 'utf8');
+  assert.match(fetchPage, /at least 350<\/span><span class="claimed-lines"[^>]*> \(on Node 24\)<\/span>/);
+  assert.match(fetchPage, /at most 210<\/span><span class="claimed-lines"[^>]*> \(on Node 22 and 26\)<\/span>/);
+  for (const file of htmlFiles(dist).filter((path) => path.includes('/lessons/'))) {
+    const html = readFileSync(file, 'utf8');
+    if (html.includes('data-recorded')) assert.match(html, /Recorded runs, measured on Node v26\.\d+\.\d+/, file);
+  }
+  const goPage = readFileSync(join(dist, 'lessons/the-go-original/index.html'), 'utf8');
+  assert.match(goPage, /built with Go 1\.19\.\d+ \(Debian/);
+  assert.deepEqual([...new Set(goPage.match(/Go 1\.19\.\d+: [a-z ,]+ \(recorded\)/g))].length, 3);
+});

@@ -47,7 +47,7 @@ export function goRunsOf(folder: string, claims: Claim[]): GoRun[] {
   });
 }
 
-/** "go1.19.8" from `go version` output. */
+/** "1.19.8" from `go version` output ("go version go1.19.8 linux/amd64"). */
 export function goRelease(recording: GoRecording): string {
-  return /go\d+(\.\d+)+/.exec(recording.go)?.[0] ?? recording.go;
+  return /go(\d+(?:\.\d+)+)/.exec(recording.go)?.[1] ?? recording.go;
 }
