@@ -96,3 +96,12 @@ test('pages name the Node lines of a line-specific claim, and the Node or Go of 
   assert.match(goPage, /built with Go 1\.19\.\d+ \(Debian/);
   assert.deepEqual([...new Set(goPage.match(/Go 1\.19\.\d+: [a-z ,]+ \(recorded\)/g))].length, 3);
 });
+
+// The build drops the line break after an inline element that ends a source line, and with it the
+// space: "timeout</code>\n hint" became "timeouthint". Such lines end with {' '}.
+test('no word runs into the code or link before it', { skip: !built && 'needs a build' }, () => {
+  const joined = htmlFiles(dist).flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/<\/(code|a|strong|em)>([A-Za-z][^<\s]*)/g)].map((match) => `${file.slice(dist.length)}: …</${match[1]}>${match[2]}`),
+  );
+  assert.deepEqual(joined, []);
+});
