@@ -3,9 +3,12 @@
 // the lesson's claims for their Node counterparts: the server's counts do not depend on the
 // client's language. Needs Go (golang-go); without it this fails rather than skips.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { checkClaim, summarise } from '../src/run/claims.ts';
-import { buildGoClients, GO_CLIENTS, GO_LESSON_FOLDER, runGoClient, type GoBuild } from './helpers/go-original.ts';
+import type { GoRecording } from '../src/lessons/go-recordings.ts';
+import { buildGoClients, GO_CLIENTS, GO_LESSON_FOLDER, goRecordingHash, runGoClient, type GoBuild } from './helpers/go-original.ts';
 import { lessonsOnDisk } from './helpers/lessons.ts';
 
 const lesson = lessonsOnDisk().find((candidate) => candidate.folder === GO_LESSON_FOLDER);
@@ -25,6 +28,16 @@ describe('08-the-go-original: the Go clients', () => {
   test('Go is installed and the clients build', () => {
     if (buildError) throw buildError;
     assert.ok(build);
+  });
+
+  test('the page shows recordings of today\'s Go code, server and Go', () => {
+    if (buildError) throw buildError;
+    assert.ok(build);
+    const stale = GO_CLIENTS.filter(({ name }) => {
+      const recording = JSON.parse(readFileSync(join(GO_LESSON_FOLDER, 'recordings', `go-${name}.json`), 'utf8')) as GoRecording;
+      return recording.hash !== goRecordingHash(name, build!.version) || recording.go !== build!.version;
+    }).map(({ name }) => `recordings/go-${name}.json`);
+    assert.deepEqual(stale, [], 'Record them again: npm exec -- node test/helpers/record-go.ts');
   });
 
   for (const { name, nodeVariant } of GO_CLIENTS) {

@@ -3,6 +3,8 @@
 // meter counts them exactly as it counts the Node variants. Used by test/go-original.test.ts and
 // test/helpers/record-go.ts.
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +13,7 @@ import { runLesson } from '../../src/runner/run-lesson.ts';
 import type { RunEnd, RunEvent } from '../../src/schemas/run-events.ts';
 import { readLessonFiles } from '../../src/lessons/lesson-files.ts';
 import { GO_CLIENTS } from '../../src/lessons/go-recordings.ts';
+import { METER_PATH } from '../../src/runner/lesson-process.ts';
 import { LESSONS_DIR } from './lessons.ts';
 
 const run = promisify(execFile);
@@ -91,4 +94,18 @@ export async function runGoClient(binary: string): Promise<{ end: RunEnd; events
     clientCommand: [binary],
   });
   return { end, events };
+}
+
+/**
+ * What a Go recording was made from: the lesson's server files, the client's Go source, the meter
+ * and the Go that built it. go-original.test.ts fails when a committed recording's hash differs,
+ * so the page never shows a run of code that has since changed.
+ */
+export function goRecordingHash(client: GoClientName, go: string): string {
+  const hash = createHash('sha256');
+  for (const file of readLessonFiles(GO_LESSON_FOLDER, 'starter').filter((f) => f.name !== 'client.js')) hash.update(`${file.name}\0${file.content}\0`);
+  hash.update(readFileSync(join(GO_SOURCE, client, 'main.go')));
+  hash.update(readFileSync(METER_PATH));
+  hash.update(go);
+  return hash.digest('hex').slice(0, 16);
 }

@@ -3,29 +3,15 @@
 // content/lessons/08-the-go-original/recordings/go-<client>.json. Checks the claims of each
 // client's Node counterpart first, and writes nothing for a run that misses them.
 // Usage: npm exec -- node test/helpers/record-go.ts
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkClaim } from '../../src/run/claims.ts';
-import { readLessonFiles } from '../../src/lessons/lesson-files.ts';
-import { METER_PATH } from '../../src/runner/lesson-process.ts';
 import type { GoRecording } from '../../src/lessons/go-recordings.ts';
-import { buildGoClients, GO_CLIENTS, GO_LESSON_FOLDER, runGoClient } from './go-original.ts';
+import { buildGoClients, GO_CLIENTS, GO_LESSON_FOLDER, goRecordingHash, runGoClient } from './go-original.ts';
 import { lessonsOnDisk } from './lessons.ts';
 
 const lesson = lessonsOnDisk().find((candidate) => candidate.folder === GO_LESSON_FOLDER);
 if (!lesson) throw new Error(`No lesson at ${GO_LESSON_FOLDER}`);
-
-/** Like recordingHash: the server's files, the Go source, the meter, Node's and Go's versions. */
-function goRecordingHash(client: string, go: string): string {
-  const hash = createHash('sha256');
-  for (const file of readLessonFiles(GO_LESSON_FOLDER, 'starter').filter((f) => f.name !== 'client.js')) hash.update(`${file.name}\0${file.content}\0`);
-  hash.update(readFileSync(join(GO_LESSON_FOLDER, 'go', client, 'main.go')));
-  hash.update(readFileSync(METER_PATH));
-  hash.update(process.version);
-  hash.update(go);
-  return hash.digest('hex').slice(0, 16);
-}
 
 const build = await buildGoClients();
 try {
