@@ -10,3 +10,15 @@ test('searching for "resume" finds the leak lesson', async ({ page }) => {
   await page.getByRole('link', { name: 'The leak', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'The leak' })).toBeVisible();
 });
+
+// Readers arrive with an error message, not a lesson title: each string they paste finds the lesson.
+for (const pasted of ['socket hang up', 'ECONNRESET', 'other side closed', 'UND_ERR_SOCKET']) {
+  test(`searching for the error "${pasted}" finds the reuse-race lesson`, async ({ page }) => {
+    await page.goto('/search/');
+    await page.getByRole('searchbox', { name: 'Search the lessons and the reference' }).fill(pasted);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(page.getByRole('status')).toHaveText(/\d+ results? for “/);
+    await page.getByRole('link', { name: /^The reuse race/ }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: /^The reuse race/ })).toBeVisible();
+  });
+}

@@ -1,5 +1,6 @@
 // The workshop kit: presenter view on a projector, instructor notes, the agenda, challenges,
 // print, and a walk through the lab with every non-loopback request blocked.
+import { readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { LessonPage } from './lesson-page.ts';
 
@@ -60,7 +61,7 @@ test.describe('presenter view at 1280x720', () => {
 test('the agenda lists every lesson with its minutes and a total that adds up, on one printed page', async ({ page }) => {
   await page.goto('/agenda/');
   const rows = page.getByRole('table').locator('tbody tr');
-  await expect(rows).toHaveCount(8);
+  await expect(rows).toHaveCount(readdirSync('content/lessons', { withFileTypes: true }).filter((entry) => entry.isDirectory()).length);
   const minutes = (await rows.evaluateAll((trs) => trs.map((tr) => Number((tr as HTMLElement).dataset.agendaMinutes)))).reduce((a, b) => a + b, 0);
   await expect(page.getByText(`${minutes} minutes`)).toBeVisible();
   await expect(page.getByRole('table').locator('tfoot')).toContainText(String(minutes));

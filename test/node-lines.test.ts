@@ -9,6 +9,8 @@ import { promisify } from 'node:util';
 import { nodeBinary } from './helpers/node-lines.ts';
 import { lesson } from './helpers/lesson-code.ts';
 import { folderWith, removeFolder, runBin, startServer } from './helpers/watch-run.ts';
+import { readLessonFiles } from '../src/lessons/lesson-files.ts';
+import { lessonsOnDisk } from './helpers/lessons.ts';
 
 const run = promisify(execFile);
 const LINES = ['20', '22', '24', '26'] as const;
@@ -108,6 +110,57 @@ describe('keep-alive-lab watch on every line it supports', { concurrency: true }
           removeFolder(dir);
         }
       }
+    });
+  }
+});
+
+// Lesson 9's reuse race under watch on each line: node:http's reset (http.client.request.error and
+// the agent's keepSocketAlive) and fetch's (undici's channels) are both found at their line.
+describe('keep-alive-lab watch names the reuse race on every line it supports', { concurrency: true }, () => {
+  const race = lessonsOnDisk().find((candidate) => candidate.id === '09-the-reuse-race')!;
+  for (const line of LINES) {
+    test(`Node ${line}: socket hang up and other side closed, each on a reused connection`, async () => {
+      const node = nodeBinary(line).path;
+      for (const [variant, error, count] of [['starter', 'ECONNRESET socket hang up', 1], ['fetch-closed', 'UND_ERR_SOCKET other side closed', 2]] as const) {
+        const dir = folderWith(readLessonFiles(race.folder, variant));
+        const listening = await startServer(dir);
+        try {
+          const result = await runBin(['watch', '--fail-on-reset', '--', node, 'client.js'], { cwd: dir, env: { PORT: String(listening.port) }, node });
+          assert.equal(result.code, 1, `${variant} on Node ${line}: ${result.stderr}`);
+          assert.match(result.stderr, new RegExp(`requests failed on a reused connection: ${count}\\n  ${count} × GET http://127\\.0\\.0\\.1:\\d+/jobs/2(?: …)?: ${error} \\(after \\d+ ms idle`), `${variant} on Node ${line}: ${result.stderr}`);
+        } finally {
+          await listening.stop();
+          removeFolder(dir);
+        }
+      }
+    });
+  }
+});
+
+// Lesson 11: how long fetch waits with no deadline. undici's defaults are read from the source each
+// line bundles (a run would take five minutes), and node:http's from a real request.
+describe('the waits lesson 11 states, per line', () => {
+  const WAITS = `
+const http = require('node:http');
+const source = process.binding('natives')['internal/deps/undici/undici'];
+const server = http.createServer(() => {}).listen(0, '127.0.0.1', () => {
+  const req = http.get({ host: '127.0.0.1', port: server.address().port });
+  req.on('socket', (socket) => {
+    console.log(JSON.stringify({
+      headersTimeout: /this\\[kHeadersTimeout\\] = headersTimeout != null \\? headersTimeout : (\\w+)/.exec(source)?.[1],
+      bodyTimeout: /this\\[kBodyTimeout\\] = bodyTimeout != null \\? bodyTimeout : (\\w+)/.exec(source)?.[1],
+      requestTimeout: req.timeout ?? null,
+      socketTimeout: socket.timeout ?? 0,
+    }));
+    req.destroy();
+    server.close();
+  });
+  req.on('error', () => {});
+});`;
+  for (const line of ['22', '24', '26'] as const) {
+    test(`Node ${line}: undici waits 300 s for headers and between body chunks; http.request sets no timeout of its own; the global agent's sockets time out when idle for 5 s`, async () => {
+      const waits = await onLine<Record<string, unknown>>(line, WAITS);
+      assert.deepEqual(waits, { headersTimeout: '3e5', bodyTimeout: '3e5', requestTimeout: null, socketTimeout: 5000 });
     });
   }
 });

@@ -15,15 +15,15 @@ import { BIN, folderWith, removeFolder, runBin, startServer } from './helpers/wa
 
 describe('arguments', () => {
   test('options before --, the command and its own arguments after', () => {
-    assert.deepEqual(parseWatchArgs(['--fail-on-leak', '--idle-ms', '250', '--no-stacks', '--json', 'out.jsonl', '--', 'npm', 'test', '--', '-x']), {
-      options: { failOnLeak: true, idleMs: 250, stacks: false, json: 'out.jsonl' },
+    assert.deepEqual(parseWatchArgs(['--fail-on-leak', '--fail-on-reset', '--idle-ms', '250', '--no-stacks', '--json', 'out.jsonl', '--', 'npm', 'test', '--', '-x']), {
+      options: { failOnLeak: true, failOnReset: true, idleMs: 250, stacks: false, json: 'out.jsonl' },
       command: 'npm',
       args: ['test', '--', '-x'],
     });
   });
 
   test('without --, the first word that is not an option is the command', () => {
-    assert.deepEqual(parseWatchArgs(['node', '--test']), { options: { failOnLeak: false, idleMs: 1000, stacks: true }, command: 'node', args: ['--test'] });
+    assert.deepEqual(parseWatchArgs(['node', '--test']), { options: { failOnLeak: false, failOnReset: false, idleMs: 1000, stacks: true }, command: 'node', args: ['--test'] });
   });
 
   test('a typo or a missing value is an error, never ignored', () => {
@@ -161,6 +161,7 @@ test('--json writes every sample and finding, and a summary, as JSON Lines', asy
       type: 'summary',
       exitCode: 0,
       findings: 1,
+      resets: 0,
       server: { open: 0, accepted: 0, requests: 0 },
       origins: { [`http://127.0.0.1:${server.port}`]: { requests: 1, opened: 1, open: 0, busy: 0 } },
     });

@@ -11,6 +11,9 @@ import { folderWith, removeFolder, runBin, startServer } from './helpers/watch-r
 /** The starters whose client leaves responses unread; the others read or destroy every body. */
 const LEAKING_STARTERS = new Set(['02-the-leak', '04-fetch', '05-pool-limits', '07-finding-leaks', '08-the-go-original']);
 
+/** Starters that fail on purpose and exit 1 themselves: the reuse race's client counts its failed jobs. */
+const FAILING_STARTERS = new Set(['09-the-reuse-race']);
+
 /** The one line of client.js that makes the requests. */
 function requestLine(dir: string): number {
   const lines = readFileSync(join(dir, 'client.js'), 'utf8').split('\n');
@@ -19,11 +22,11 @@ function requestLine(dir: string): number {
   return found[0]!;
 }
 
-async function watchLesson(files: ReturnType<typeof readLessonFiles>, command: string[]) {
+async function watchLesson(files: ReturnType<typeof readLessonFiles>, command: string[], options: string[] = ['--fail-on-leak']) {
   const dir = folderWith(files);
   const server = await startServer(dir);
   try {
-    const result = await runBin(['watch', '--fail-on-leak', '--', ...command], { cwd: dir, env: { PORT: String(server.port) } });
+    const result = await runBin(['watch', ...options, '--', ...command], { cwd: dir, env: { PORT: String(server.port) } });
     return { ...result, line: requestLine(dir) };
   } finally {
     await server.stop();
@@ -41,7 +44,7 @@ for (const lesson of lessonsOnDisk()) {
         assert.match(stderr, new RegExp(`unfinished responses: \\d+\\n  \\d+ × GET http://127\\.0\\.0\\.1:\\d+/\\S+ …?\\s+requested at client\\.js:${line}:\\d+`));
         assert.match(stderr, /never read to the end.*Exit code 1 \(--fail-on-leak\)/);
       } else {
-        assert.equal(code, 0, stderr);
+        assert.equal(code, FAILING_STARTERS.has(lesson.id) ? 1 : 0, stderr);
         assert.match(stderr, /unfinished responses: none\nNo response was left unfinished\./);
       }
     });
@@ -107,4 +110,39 @@ server.kill('SIGKILL');
       }
     });
   }
+});
+
+describe('the reuse race under watch: each request that failed on a reused connection, at its line', () => {
+  const lesson = lessonsOnDisk().find((candidate) => candidate.id === '09-the-reuse-race')!;
+
+  test('node:http: the starter’s job 2, ECONNRESET after about 2.5 s idle past the 2 s hint, and --fail-on-reset fails it', async () => {
+    const { code, stderr, line } = await watchLesson(readLessonFiles(lesson.folder, 'starter'), [process.execPath, 'client.js'], ['--fail-on-reset']);
+    assert.equal(code, 1, stderr);
+    assert.match(stderr, /requests failed on a reused connection: 1\n/);
+    const report = new RegExp(
+      `1 × GET http://127\\.0\\.0\\.1:\\d+/jobs/2: ECONNRESET socket hang up \\(after (\\d+) ms idle, longer than the 2 s the server announced; the server had said Keep-Alive: timeout=2\\)\\s+requested at client\\.js:${line}:\\d+`,
+    );
+    const idle = Number(report.exec(stderr)?.[1]);
+    assert.ok(idle >= 2500 && idle < 4000, `idle ${idle} ms, expected the 2.5 s of work:\n${stderr}`);
+    assert.match(stderr, /Retry an idempotent request once.*Exit code 1 \(--fail-on-reset\)\./);
+  });
+
+  test('the solution retries, and watch still names the reset it retried; without --fail-on-reset the exit code is the program’s', async () => {
+    const { code, stderr } = await watchLesson(readLessonFiles(lesson.folder, 'solution'), [process.execPath, 'client.js'], []);
+    assert.equal(code, 0, stderr);
+    assert.match(stderr, /requests failed on a reused connection: 2\n/);
+    assert.doesNotMatch(stderr, /--fail-on-reset/);
+  });
+
+  test('fetch: the GET and the POST the server closed under, as UND_ERR_SOCKET other side closed, with the hint', async () => {
+    const { stderr, line } = await watchLesson(readLessonFiles(lesson.folder, 'fetch-closed'), [process.execPath, 'client.js'], []);
+    assert.match(stderr, /requests failed on a reused connection: 2\n/);
+    assert.match(stderr, new RegExp(`reset on a reused connection: GET http://127\\.0\\.0\\.1:\\d+/jobs/2: UND_ERR_SOCKET other side closed \\(after \\d+ ms idle; the server had said Keep-Alive: timeout=5\\), requested at client\\.js:${line}:\\d+`));
+  });
+
+  test('a run with no reuse failure reports none', async () => {
+    const { code, stderr } = await watchLesson(readLessonFiles(lesson.folder, 'server-longer'), [process.execPath, 'client.js'], ['--fail-on-reset']);
+    assert.equal(code, 0, stderr);
+    assert.doesNotMatch(stderr, /reused connection/);
+  });
 });

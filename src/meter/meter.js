@@ -152,7 +152,7 @@ function sample(exiting = false) {
   const watched = exiting ? responses?.atExit() : responses?.sample();
   const snapshot = JSON.stringify([counts, watched?.origins]);
   const t = now();
-  const quiet = laneEvents.length === 0 && !watched?.findings.length;
+  const quiet = laneEvents.length === 0 && !watched?.findings.length && !watched?.resets;
   if (snapshot === lastSent && quiet && t - lastSentAt < HEARTBEAT_EVERY_MS) return;
   lastSent = snapshot;
   lastSentAt = t;

@@ -12,11 +12,15 @@
 
 /**
  * @typedef {{ reason: 'closed' | 'exit' | 'idle', method: string, origin: string, path: string, heldMs: number, at?: string }} Finding
+ * @typedef {{ kind: 'http' | 'undici', method: string, origin: string, path: string, error: string, idleMs?: number, hint?: string, at?: string }} Reset
+ *   A request that failed on a reused connection: the reuse race (lesson 9). `idleMs`: how long
+ *   the connection sat in the pool before this request took it; `hint`: the Keep-Alive header
+ *   of the response before, if the server sent one.
  * @typedef {{ requests: number, opened: number, open: number, busy: number }} OriginCounts
  * @typedef {{
  *   kind: 'http' | 'undici', method: string, origin: string, path: string, at?: string,
  *   startedAt: number, respondedAt?: number, response?: any, request: any, socket?: any,
- *   done: boolean, handled: boolean, reported: boolean,
+ *   done: boolean, handled: boolean, reported: boolean, reusedIdleMs?: number, reusedHint?: string,
  * }} Entry
  */
 
@@ -51,6 +55,12 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now }
   const countedSockets = new WeakSet();
   /** @type {Finding[]} */
   let findings = [];
+  /** @type {Reset[]} */
+  let resets = [];
+  // On a pooled socket: when it last went idle, and the Keep-Alive hint of the response before.
+  const IDLE_SINCE = Symbol('keep-alive-lab idle since');
+  const HINT = Symbol('keep-alive-lab hint');
+  const USED = Symbol('keep-alive-lab used');
 
   /**
    * A diagnostics_channel subscriber that throws would crash the program (Node rethrows it on the
@@ -118,6 +128,22 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now }
     findings.push(entry.at ? { ...finding, at: entry.at } : finding);
   }
 
+  /**
+   * A request that failed on a connection it took from the pool. Failures on a new connection
+   * (refused, DNS, TLS) are not the race, and not reported here.
+   * @param {Entry} entry @param {any} error @param {number | undefined} idleMs @param {string | undefined} hint
+   */
+  function reportReset(entry, error, idleMs, hint) {
+    if (ABORTED.has(error?.name) || ABORTED.has(error?.code)) return;
+    const code = error?.code ? `${error.code} ` : '';
+    /** @type {Reset} */
+    const reset = { kind: entry.kind, method: entry.method, origin: entry.origin, path: entry.path, error: `${code}${error?.message ?? String(error)}` };
+    if (idleMs !== undefined) reset.idleMs = Math.round(idleMs);
+    if (hint) reset.hint = hint;
+    if (entry.at) reset.at = entry.at;
+    resets.push(reset);
+  }
+
   // node:http, through any Agent (the global one too; `agent: false` makes a fresh Agent).
   // addRequest is not in @types/node, but every Agent has it: the ClientRequest constructor calls it.
   const agentPrototype = /** @type {any} */ (http.Agent.prototype);
@@ -136,6 +162,31 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now }
     return Reflect.apply(addRequest, this, arguments);
   }
   agentPrototype.addRequest = addRequestWithMeter;
+  // The agent calls keepSocketAlive when a response is done and the socket may go back to the
+  // pool: the moment it starts to sit idle. The response is still on the socket then.
+  const keepSocketAlive = agentPrototype.keepSocketAlive;
+  /** @this {import('node:http').Agent} @param {any} socket */
+  function keepSocketAliveWithMeter(socket) {
+    const kept = Reflect.apply(keepSocketAlive, this, arguments);
+    try {
+      if (kept) {
+        socket[IDLE_SINCE] = now();
+        socket[HINT] = socket._httpMessage?.res?.headers?.['keep-alive'];
+      }
+    } catch {
+      // Never let the meter break the pool.
+    }
+    return kept;
+  }
+  agentPrototype.keepSocketAlive = keepSocketAliveWithMeter;
+  subscribe('http.client.request.error', (message) => {
+    const { request, error } = /** @type {any} */ (message);
+    const entry = byRequest.get(request);
+    if (!entry || !request.reusedSocket) return;
+    const socket = request.socket;
+    const idleSince = socket?.[IDLE_SINCE];
+    reportReset(entry, error, idleSince === undefined ? undefined : entry.startedAt - idleSince, socket?.[HINT]);
+  });
   subscribe('http.client.response.finish', (message) => {
     const { request, response } = /** @type {any} */ (message);
     const entry = byRequest.get(request);
@@ -176,15 +227,26 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now }
   subscribe('undici:client:sendHeaders', (message) => {
     const { request, socket } = /** @type {any} */ (message);
     const entry = byRequest.get(request);
-    if (entry) carried(entry, socket);
+    if (!entry) return;
+    carried(entry, socket);
+    if (socket?.[USED] && socket[IDLE_SINCE] !== undefined) {
+      entry.reusedIdleMs = now() - socket[IDLE_SINCE];
+      entry.reusedHint = socket[HINT];
+    }
+    if (socket) socket[USED] = true;
   });
   subscribe('undici:request:headers', (message) => {
-    const entry = byRequest.get(/** @type {any} */ (message).request);
-    if (entry) entry.respondedAt = now();
+    const { request, response } = /** @type {any} */ (message);
+    const entry = byRequest.get(request);
+    if (!entry) return;
+    entry.respondedAt = now();
+    if (entry.socket) entry.socket[HINT] = keepAliveHeader(response?.headers);
   });
   subscribe('undici:request:trailers', (message) => {
     const entry = byRequest.get(/** @type {any} */ (message).request);
-    if (entry) finish(entry);
+    if (!entry) return;
+    if (entry.socket) entry.socket[IDLE_SINCE] = now();
+    finish(entry);
   });
   subscribe('undici:request:error', (message) => {
     const { request, error } = /** @type {any} */ (message);
@@ -193,6 +255,7 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now }
     // Cancelled or aborted by the program: handled. The connection failing under it: not.
     if (ABORTED.has(error?.name) || ABORTED.has(error?.code)) entry.handled = true;
     else report(entry, 'closed');
+    if (entry.reusedIdleMs !== undefined && entry.respondedAt === undefined) reportReset(entry, error, entry.reusedIdleMs, entry.reusedHint);
     finish(entry);
   });
 
@@ -237,7 +300,9 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now }
     }
     const news = findings;
     findings = [];
-    return { origins: byOrigin, findings: news };
+    const newResets = resets;
+    resets = [];
+    return { origins: byOrigin, findings: news, ...(newResets.length > 0 ? { resets: newResets } : {}) };
   }
 
   /** At exit: every response still unread is reported, with how long it was held. */
@@ -250,6 +315,19 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now }
   }
 
   return { sample, atExit };
+}
+
+/**
+ * The Keep-Alive header among undici's raw response headers ([name, value, name, value…] as
+ * Buffers or strings), e.g. "timeout=5".
+ * @param {unknown} headers @returns {string | undefined}
+ */
+function keepAliveHeader(headers) {
+  if (!Array.isArray(headers)) return undefined;
+  for (let i = 0; i + 1 < headers.length; i += 2) {
+    if (String(headers[i]).toLowerCase() === 'keep-alive') return String(headers[i + 1]);
+  }
+  return undefined;
 }
 
 /**

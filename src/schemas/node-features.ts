@@ -4,6 +4,7 @@
 export const NODE_FEATURES = {
   'net.client.socket': 'node:diagnostics_channel publishes net.client.socket when code opens a TCP connection',
   TCPSocketWrap: 'process.getActiveResourcesInfo() lists each open TCP socket as TCPSocketWrap',
+  'stale-connection-reset': 'a request written to a pooled connection that its server closed a moment before fails with ECONNRESET',
 } as const;
 
 export type NodeFeature = keyof typeof NODE_FEATURES;
@@ -15,6 +16,8 @@ export interface NodeProbeReport {
   listenOnZero: boolean;
   activeResources: string[];
   channels: Record<string, boolean>;
+  /** Absent from probes older than lesson 9. */
+  staleConnectionReset?: boolean;
 }
 
 /** The features a probe found missing. */
@@ -22,6 +25,7 @@ export function missingFeatures(report: NodeProbeReport): NodeFeature[] {
   const has: Record<NodeFeature, boolean> = {
     'net.client.socket': report.channels['net.client.socket'] === true,
     TCPSocketWrap: report.activeResources.includes('TCPSocketWrap'),
+    'stale-connection-reset': report.staleConnectionReset === true,
   };
   return NODE_FEATURE_NAMES.filter((feature) => !has[feature]);
 }

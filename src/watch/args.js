@@ -5,10 +5,13 @@
 export const USAGE = `Usage: keep-alive-lab watch [options] -- <command> [args…]
 
 Runs <command> with the lab's socket meter in every Node process it starts, and shows
-connections, requests, and every response that was never read to the end.
+connections, requests, every response that was never read to the end, and every
+request that failed on a connection reused from the pool.
 
 Options:
   --fail-on-leak   exit with code 1 if any response was left unfinished
+  --fail-on-reset  exit with code 1 if any request failed on a reused connection
+                   (ECONNRESET, socket hang up, other side closed), retried or not
   --idle-ms <ms>   report a response left unread this long (default 1000)
   --no-stacks      do not record where each request was made (cheaper)
   --json <file>    write samples and findings as JSON Lines to <file>
@@ -17,13 +20,13 @@ Options:
 Example: npx keep-alive-lab watch --fail-on-leak -- node --test`;
 
 /**
- * @typedef {{ failOnLeak: boolean, idleMs: number, stacks: boolean, json?: string }} WatchOptions
+ * @typedef {{ failOnLeak: boolean, failOnReset: boolean, idleMs: number, stacks: boolean, json?: string }} WatchOptions
  * @param {string[]} argv the arguments after `watch`
  * @returns {{ help: true } | { error: string } | { options: WatchOptions, command: string, args: string[] }}
  */
 export function parseWatchArgs(argv) {
   /** @type {WatchOptions} */
-  const options = { failOnLeak: false, idleMs: 1000, stacks: true };
+  const options = { failOnLeak: false, failOnReset: false, idleMs: 1000, stacks: true };
   let index = 0;
   for (; index < argv.length; index++) {
     const arg = argv[index];
@@ -33,6 +36,7 @@ export function parseWatchArgs(argv) {
     }
     if (arg === '-h' || arg === '--help') return { help: true };
     if (arg === '--fail-on-leak') options.failOnLeak = true;
+    else if (arg === '--fail-on-reset') options.failOnReset = true;
     else if (arg === '--no-stacks') options.stacks = false;
     else if (arg === '--idle-ms' || arg === '--json') {
       const value = argv[++index];

@@ -10,6 +10,7 @@ import { join } from 'node:path';
  * @typedef {{ open: number, accepted: number, requests: number, peak?: number }} ServerCounts
  * @typedef {{ pid: number, argv: string[], listened?: boolean, server?: ServerCounts, origins: Record<string, OriginCounts> }} ProcessState
  * @typedef {Finding & { pid: number }} PidFinding
+ * @typedef {import('../meter/responses.js').Reset & { pid: number }} PidReset
  */
 
 export class Collector {
@@ -20,6 +21,8 @@ export class Collector {
   processes = new Map();
   /** @type {PidFinding[]} */
   findings = [];
+  /** Requests that failed on a reused connection, in the order they arrived. @type {PidReset[]} */
+  resets = [];
   /** @type {(record: object) => void} */
   #onRecord;
 
@@ -29,14 +32,15 @@ export class Collector {
     this.#onRecord = onRecord;
   }
 
-  /** Reads whatever was appended since the last call; returns the findings that are new. */
+  /** Reads whatever was appended since the last call; returns the findings and resets that are new. */
   poll() {
     const before = this.findings.length;
+    const resetsBefore = this.resets.length;
     let names = [];
     try {
       names = readdirSync(this.#dir).filter((name) => name.endsWith('.jsonl'));
     } catch {
-      return [];
+      return { findings: [], resets: [] };
     }
     for (const name of names) {
       const file = this.#files.get(name) ?? { offset: 0 };
@@ -45,7 +49,7 @@ export class Collector {
       const pid = Number.parseInt(name, 10);
       for (const line of lines) if (line) this.#take(pid, line);
     }
-    return this.findings.slice(before);
+    return { findings: this.findings.slice(before), resets: this.resets.slice(resetsBefore) };
   }
 
   /** @param {number} pid @param {string} line */
@@ -68,6 +72,11 @@ export class Collector {
         const withPid = { ...finding, pid };
         this.findings.push(withPid);
         this.#onRecord({ type: 'finding', ...withPid });
+      }
+      for (const reset of message.watch.resets ?? []) {
+        const withPid = { ...reset, pid };
+        this.resets.push(withPid);
+        this.#onRecord({ type: 'reset', ...withPid });
       }
     }
     this.#onRecord({ type: 'sample', pid, t: message.t, server: message.server, origins: message.watch?.origins ?? {} });

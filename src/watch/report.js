@@ -3,7 +3,11 @@
 // finding where there is no terminal to redraw, and the summary at the end.
 import { relative, isAbsolute } from 'node:path';
 
-/** @typedef {import('./collect.js').Collector} Collector @typedef {import('./collect.js').PidFinding} PidFinding */
+/**
+ * @typedef {import('./collect.js').Collector} Collector
+ * @typedef {import('./collect.js').PidFinding} PidFinding
+ * @typedef {import('./collect.js').PidReset} PidReset
+ */
 
 const perConnection = (/** @type {number} */ requests, /** @type {number} */ connections) =>
   connections === 0 ? '–' : (requests / connections).toFixed(1);
@@ -61,18 +65,55 @@ export function findingLines(findings) {
   return lines;
 }
 
-/** @param {Collector} collector @param {{ exitCode: number, failOnLeak: boolean }} end @returns {string[]} */
-export function summaryLines(collector, { exitCode, failOnLeak }) {
+/** What to do about the reuse race, in one line. */
+export const RESET_FIX =
+  'The server closed a pooled connection just before the client reused it. Retry an idempotent request once when it fails on a reused connection, ' +
+  "give the client's pool an idle timeout below the server's keep-alive timeout, or raise the server's (keepAliveTimeout in Node).";
+
+/** "after 2503 ms idle; the server said Keep-Alive: timeout=2" @param {PidReset} reset */
+function resetContext(reset) {
+  const idle = reset.idleMs === undefined ? 'idle time not recorded' : `after ${reset.idleMs} ms idle`;
+  if (!reset.hint) return `${idle}; the server sent no Keep-Alive hint`;
+  const seconds = Number(/timeout=(\d+)/i.exec(reset.hint)?.[1]);
+  const past = reset.idleMs !== undefined && seconds >= 0 && reset.idleMs > seconds * 1000 ? `, longer than the ${seconds} s the server announced` : '';
+  return `${idle}${past}; the server had said Keep-Alive: ${reset.hint}`;
+}
+
+/** @param {PidReset} reset */
+export function resetLine(reset) {
+  return `reset on a reused connection: ${reset.method} ${reset.origin}${reset.path}: ${reset.error} (${resetContext(reset)}), requested at ${shortPlace(reset.at)}`;
+}
+
+/** @param {PidReset[]} resets @returns {string[]} */
+export function resetLines(resets) {
+  if (resets.length === 0) return [];
+  /** @type {Map<string, PidReset[]>} */
+  const groups = new Map();
+  for (const reset of resets) groups.set(reset.at ?? '', [...(groups.get(reset.at ?? '') ?? []), reset]);
+  const lines = [`requests failed on a reused connection: ${resets.length}`];
+  for (const group of [...groups.values()].sort((a, b) => b.length - a.length).slice(0, 8)) {
+    const first = /** @type {PidReset} */ (group[0]);
+    lines.push(`  ${group.length} × ${first.method} ${first.origin}${first.path}${group.length > 1 ? ' …' : ''}: ${first.error} (${resetContext(first)})   requested at ${shortPlace(first.at)}`);
+  }
+  return lines;
+}
+
+/** @param {Collector} collector @param {{ exitCode: number, failOnLeak: boolean, failOnReset?: boolean }} end @returns {string[]} */
+export function summaryLines(collector, { exitCode, failOnLeak, failOnReset = false }) {
   const count = collector.findings.length;
   const processes = collector.processes.size;
   const verdict =
     count === 0
       ? 'No response was left unfinished.'
       : `${count} ${count === 1 ? 'response was' : 'responses were'} never read to the end. Read each body to the end (res.resume(), await res.text()) or destroy it.${failOnLeak ? ' Exit code 1 (--fail-on-leak).' : ''}`;
+  const resets = collector.resets.length;
+  const resetVerdict = resets === 0 ? [] : [`${RESET_FIX}${failOnReset ? ' Exit code 1 (--fail-on-reset).' : ''}`];
   return [
     `keep-alive-lab watch: ${processes} Node ${processes === 1 ? 'process' : 'processes'} measured; the command exited with code ${exitCode}.`,
     ...countLines(collector),
     ...findingLines(collector.findings),
     verdict,
+    ...resetLines(collector.resets),
+    ...resetVerdict,
   ];
 }

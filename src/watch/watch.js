@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { nodeTooOld, parseWatchArgs, USAGE } from './args.js';
 import { Collector } from './collect.js';
 import { livePanel } from './live-panel.js';
-import { countLines, findingLine, findingLines, summaryLines } from './report.js';
+import { countLines, findingLine, findingLines, resetLine, resetLines, summaryLines } from './report.js';
 
 const METER = new URL('../meter/meter.js', import.meta.url);
 const POLL_MS = 200;
@@ -63,13 +63,19 @@ export async function watch(argv) {
   // Without a terminal to redraw in: one line for the first unfinished response from each place
   // in the code, so a CI log shows where without 200 copies of it. The summary has the counts.
   const placesShown = new Set();
+  const resetPlacesShown = new Set();
   const tick = () => {
     const news = collector.poll();
-    if (panel) return panel.draw([title(), ...countLines(collector), ...findingLines(collector.findings)]);
-    for (const finding of news) {
+    if (panel) return panel.draw([title(), ...countLines(collector), ...findingLines(collector.findings), ...resetLines(collector.resets)]);
+    for (const finding of news.findings) {
       if (placesShown.has(finding.at ?? '')) continue;
       placesShown.add(finding.at ?? '');
       process.stderr.write(`keep-alive-lab watch: ${findingLine(finding)}\n`);
+    }
+    for (const reset of news.resets) {
+      if (resetPlacesShown.has(reset.at ?? '')) continue;
+      resetPlacesShown.add(reset.at ?? '');
+      process.stderr.write(`keep-alive-lab watch: ${resetLine(reset)}\n`);
     }
   };
   const timer = setInterval(tick, POLL_MS);
@@ -93,9 +99,17 @@ export async function watch(argv) {
     return exitCode;
   }
   const leaked = collector.findings.length > 0;
-  const finalCode = options.failOnLeak && leaked ? 1 : exitCode;
-  process.stderr.write(`${summaryLines(collector, { exitCode, failOnLeak: options.failOnLeak && leaked }).join('\n')}\n`);
-  record?.({ type: 'summary', exitCode, findings: collector.findings.length, server: collector.server(), origins: Object.fromEntries(collector.origins()) });
+  const reset = collector.resets.length > 0;
+  const finalCode = (options.failOnLeak && leaked) || (options.failOnReset && reset) ? 1 : exitCode;
+  process.stderr.write(`${summaryLines(collector, { exitCode, failOnLeak: options.failOnLeak && leaked, failOnReset: options.failOnReset && reset }).join('\n')}\n`);
+  record?.({
+    type: 'summary',
+    exitCode,
+    findings: collector.findings.length,
+    resets: collector.resets.length,
+    server: collector.server(),
+    origins: Object.fromEntries(collector.origins()),
+  });
   rmSync(dir, { recursive: true, force: true });
   return finalCode;
 }

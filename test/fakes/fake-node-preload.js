@@ -20,6 +20,11 @@ if (lacks.has('TCPSocketWrap')) {
   const info = process.getActiveResourcesInfo;
   process.getActiveResourcesInfo = () => info().map((name) => (name === 'TCPSocketWrap' ? 'Socket' : name));
 }
+if (lacks.has('stale-connection-reset')) {
+  // A network that never lets a request meet a closed connection: agents keep no idle socket.
+  const http = (await import('node:http')).default;
+  http.Agent.prototype.keepSocketAlive = () => false;
+}
 if (Number.isInteger(portFd)) {
   const listen = net.Server.prototype.listen;
   net.Server.prototype.listen = function (...args) {

@@ -33,5 +33,11 @@ function parseReport(text: string): NodeProbeReport {
   if (typeof report.node !== 'string' || !Array.isArray(report.activeResources) || typeof report.channels !== 'object' || !report.channels) {
     throw new Error('the Node check wrote an unexpected report');
   }
-  return { node: report.node, listenOnZero: report.listenOnZero === true, activeResources: report.activeResources.map(String), channels: report.channels };
+  return {
+    node: report.node,
+    listenOnZero: report.listenOnZero === true,
+    activeResources: report.activeResources.map(String),
+    channels: report.channels,
+    staleConnectionReset: report.staleConnectionReset === true,
+  };
 }
