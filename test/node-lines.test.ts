@@ -149,6 +149,8 @@ const server = http.createServer(() => {}).listen(0, '127.0.0.1', () => {
     console.log(JSON.stringify({
       headersTimeout: /this\\[kHeadersTimeout\\] = headersTimeout != null \\? headersTimeout : (\\w+)/.exec(source)?.[1],
       bodyTimeout: /this\\[kBodyTimeout\\] = bodyTimeout != null \\? bodyTimeout : (\\w+)/.exec(source)?.[1],
+      headersTimeoutCode: /var HeadersTimeoutError = class[\\s\\S]{0,400}?this\\.code = "(\\w+)"/.exec(source)?.[1],
+      bodyTimeoutCode: /var BodyTimeoutError = class[\\s\\S]{0,400}?this\\.code = "(\\w+)"/.exec(source)?.[1],
       requestTimeout: req.timeout ?? null,
       socketTimeout: socket.timeout ?? 0,
     }));
@@ -158,9 +160,16 @@ const server = http.createServer(() => {}).listen(0, '127.0.0.1', () => {
   req.on('error', () => {});
 });`;
   for (const line of ['22', '24', '26'] as const) {
-    test(`Node ${line}: undici waits 300 s for headers and between body chunks; http.request sets no timeout of its own; the global agent's sockets time out when idle for 5 s`, async () => {
+    test(`Node ${line}: undici waits 300 s for headers and between body chunks, then fails with UND_ERR_HEADERS_TIMEOUT or UND_ERR_BODY_TIMEOUT; http.request sets no timeout of its own; the global agent's sockets time out when idle for 5 s`, async () => {
       const waits = await onLine<Record<string, unknown>>(line, WAITS);
-      assert.deepEqual(waits, { headersTimeout: '3e5', bodyTimeout: '3e5', requestTimeout: null, socketTimeout: 5000 });
+      assert.deepEqual(waits, {
+        headersTimeout: '3e5',
+        bodyTimeout: '3e5',
+        headersTimeoutCode: 'UND_ERR_HEADERS_TIMEOUT',
+        bodyTimeoutCode: 'UND_ERR_BODY_TIMEOUT',
+        requestTimeout: null,
+        socketTimeout: 5000,
+      });
     });
   }
 });

@@ -27,7 +27,8 @@
 import { isAbsolute, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ABORTED = new Set(['AbortError', 'RequestAbortedError', 'UND_ERR_ABORTED']);
+// A deadline (AbortSignal.timeout() rejects with a TimeoutError) is the program's own doing too.
+const ABORTED = new Set(['AbortError', 'TimeoutError', 'RequestAbortedError', 'UND_ERR_ABORTED']);
 /** This folder: frames in the meter's own files are never the program's call site. */
 const METER_DIR = fileURLToPath(new URL('.', import.meta.url));
 
