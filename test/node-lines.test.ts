@@ -137,9 +137,9 @@ describe('keep-alive-lab watch names the reuse race on every line it supports', 
   }
 });
 
-// Lesson 11: how long fetch waits with no deadline. undici's defaults are read from the source each
+// Lesson 10: how long fetch waits with no deadline. undici's defaults are read from the source each
 // line bundles (a run would take five minutes), and node:http's from a real request.
-describe('the waits lesson 11 states, per line', () => {
+describe('the waits lesson 10 states, per line', () => {
   const WAITS = `
 const http = require('node:http');
 const source = process.binding('natives')['internal/deps/undici/undici'];

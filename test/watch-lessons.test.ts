@@ -14,10 +14,10 @@ const LEAKING_STARTERS = new Set(['02-the-leak', '04-fetch', '05-pool-limits', '
 /** Starters that fail on purpose and exit 1 themselves: the reuse race's client counts its failed jobs. */
 const FAILING_STARTERS = new Set(['09-the-reuse-race']);
 /**
- * Starters that wait on a response the server stalls (lesson 11): the response is unfinished for
+ * Starters that wait on a response the server stalls (lesson 10): the response is unfinished for
  * longer than --idle-ms, and watch reports it where it was requested, as it would a body left unread.
  */
-const STALLED_STARTERS = new Set(['11-deadlines']);
+const STALLED_STARTERS = new Set(['10-deadlines']);
 
 /** The lines of a lesson's starter client.js that make requests. */
 function requestLinesOf(lessonFolder: string): number[] {
