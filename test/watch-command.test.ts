@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { nodeTooOld, parseWatchArgs } from '../src/watch/args.js';
-import { livePanel } from '../src/watch/live-panel.js';
+import { livePanel, PANEL_HEIGHT } from '../src/watch/live-panel.js';
+import { Collector } from '../src/watch/collect.js';
+import { panelLines } from '../src/watch/report.js';
 import { isAlive, waitUntilGone } from './helpers/processes.ts';
 import { lesson } from './helpers/lesson-code.ts';
 import { nodeBinary } from './helpers/node-lines.ts';
@@ -217,4 +219,24 @@ test('in a terminal, the panel keeps to the bottom rows and the program’s outp
   panel.close();
   assert.ok(written.at(-1)!.endsWith('\x1b7\x1b[r\x1b8'), 'closing gives the whole screen back');
   assert.equal(listeners.size, 0);
+});
+
+test('the live panel keeps both totals in its 7 rows, and shares what is left between their groups', () => {
+  const collector = new Collector('/nonexistent');
+  const at = (line: number) => `/app/client.js:${line}:5`;
+  for (let line = 1; line <= 8; line++) {
+    collector.findings.push({ reason: 'idle', method: 'GET', origin: 'http://a', path: `/${line}`, heldMs: 1000, at: at(line), pid: 1 });
+  }
+  for (let line = 20; line <= 22; line++) {
+    collector.resets.push({ kind: 'http', method: 'GET', origin: 'http://a', path: `/r${line}`, error: 'ECONNRESET socket hang up', idleMs: 2500, at: at(line), pid: 1 });
+  }
+  const lines = panelLines('title', collector, PANEL_HEIGHT);
+  assert.equal(lines.length, PANEL_HEIGHT);
+  assert.equal(lines[2], 'unfinished responses: 8');
+  assert.ok(lines.includes('requests failed on a reused connection: 3'), lines.join('\n'));
+  assert.equal(lines.filter((line) => line.startsWith('  1 × ')).length, 3, 'the three rows left, shared');
+
+  collector.resets.length = 0;
+  const findingsOnly = panelLines('title', collector, PANEL_HEIGHT);
+  assert.equal(findingsOnly.filter((line) => line.startsWith('  1 × ')).length, 4, 'with no reset, every row left goes to unfinished responses');
 });

@@ -4,7 +4,8 @@
 // redrawing the panel never overwrites a line the program printed, which redrawing "the last N
 // lines" would as soon as the program prints between two redraws.
 
-const HEIGHT = 7;
+export const PANEL_HEIGHT = 7;
+const HEIGHT = PANEL_HEIGHT;
 
 /** @param {NodeJS.WriteStream} out a TTY */
 export function livePanel(out) {

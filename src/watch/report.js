@@ -65,6 +65,22 @@ export function findingLines(findings) {
   return lines;
 }
 
+/**
+ * The live panel's lines, at most `height`: the title and counts, then both totals (unfinished
+ * responses, and requests failed on a reused connection) whatever happens, and their groups in
+ * the rows left, shared between the two, so that a long list of one never hides the other.
+ * @param {string} title @param {Collector} collector @param {number} height @returns {string[]}
+ */
+export function panelLines(title, collector, height) {
+  const head = [title, ...countLines(collector)];
+  const [findingTotal = '', ...findingGroups] = findingLines(collector.findings);
+  const [resetTotal, ...resetGroups] = resetLines(collector.resets);
+  const room = Math.max(0, height - head.length - 1 - (resetTotal ? 1 : 0));
+  const resetRoom = Math.min(resetGroups.length, Math.max(room - findingGroups.length, Math.floor(room / 2)));
+  const findingRoom = room - resetRoom;
+  return [...head, findingTotal, ...findingGroups.slice(0, findingRoom), ...(resetTotal ? [resetTotal, ...resetGroups.slice(0, resetRoom)] : [])];
+}
+
 /** What to do about the reuse race, in one line. */
 export const RESET_FIX =
   'The server closed a pooled connection just before the client reused it. Retry an idempotent request once when it fails on a reused connection, ' +

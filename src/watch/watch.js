@@ -7,8 +7,8 @@ import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeTooOld, parseWatchArgs, USAGE } from './args.js';
 import { Collector } from './collect.js';
-import { livePanel } from './live-panel.js';
-import { countLines, findingLine, findingLines, resetLine, resetLines, summaryLines } from './report.js';
+import { livePanel, PANEL_HEIGHT } from './live-panel.js';
+import { findingLine, panelLines, resetLine, summaryLines } from './report.js';
 
 const METER = new URL('../meter/meter.js', import.meta.url);
 const POLL_MS = 200;
@@ -66,7 +66,7 @@ export async function watch(argv) {
   const resetPlacesShown = new Set();
   const tick = () => {
     const news = collector.poll();
-    if (panel) return panel.draw([title(), ...countLines(collector), ...findingLines(collector.findings), ...resetLines(collector.resets)]);
+    if (panel) return panel.draw(panelLines(title(), collector, PANEL_HEIGHT));
     for (const finding of news.findings) {
       if (placesShown.has(finding.at ?? '')) continue;
       placesShown.add(finding.at ?? '');
