@@ -76,7 +76,11 @@ async function staleConnectionReset(port) {
   });
   closing.keepAliveTimeout = 50;
   /** @type {any} */ (closing).keepAliveTimeoutBuffer = 0;
-  await new Promise((resolve) => closing.listen(port, '127.0.0.1', () => resolve(undefined)));
+  // A port already taken must not crash the check: the caller then reports the feature missing.
+  await new Promise((resolve, reject) => {
+    closing.once('error', reject);
+    closing.listen(port, '127.0.0.1', () => resolve(undefined));
+  });
   const address = closing.address();
   const agent = new http.Agent({ keepAlive: true });
   /** @returns {Promise<string>} */
