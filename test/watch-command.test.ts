@@ -240,3 +240,30 @@ test('the live panel keeps both totals in its 7 rows, and shares what is left be
   const findingsOnly = panelLines('title', collector, PANEL_HEIGHT);
   assert.equal(findingsOnly.filter((line) => line.startsWith('  1 × ')).length, 4, 'with no reset, every row left goes to unfinished responses');
 });
+
+test('a request the program itself ends on a reused connection is not reported as a reset', async () => {
+  // The second request on the pooled connection hangs; the client gives up on it after 300 ms.
+  const files = lesson(
+    "import http from 'node:http';\nlet n = 0;\nhttp.createServer((req, res) => { if (++n === 1) res.end('ok'); }).listen(process.env.PORT, '127.0.0.1');\n",
+    [
+      "import http from 'node:http';",
+      'const agent = new http.Agent({ keepAlive: true });',
+      "const get = () => new Promise((resolve) => { const req = http.get({ host: '127.0.0.1', port: process.env.PORT, agent }, (res) => { res.resume(); res.on('end', resolve); }); req.setTimeout(300, () => req.destroy(new Error('gave up'))); req.on('error', (error) => { console.log(req.reusedSocket, error.message); resolve(); }); });",
+      'await get();',
+      'await get();',
+      'agent.destroy();',
+      '',
+    ].join('\n'),
+  );
+  const dir = folderWith(files);
+  const server = await startServer(dir);
+  try {
+    const result = await runBin(['watch', '--fail-on-reset', '--', process.execPath, 'client.js'], { cwd: dir, env: { PORT: String(server.port) } });
+    assert.match(result.stdout, /^true gave up$/m, 'the second request was on the reused connection, and the program ended it');
+    assert.equal(result.code, 0, result.stderr);
+    assert.doesNotMatch(result.stderr, /reused connection/);
+  } finally {
+    await server.stop();
+    removeFolder(dir);
+  }
+});

@@ -29,6 +29,12 @@ import { fileURLToPath } from 'node:url';
 
 // A deadline (AbortSignal.timeout() rejects with a TimeoutError) is the program's own doing too.
 const ABORTED = new Set(['AbortError', 'TimeoutError', 'RequestAbortedError', 'UND_ERR_ABORTED']);
+/**
+ * The errors of a connection that closed under a request: what the reuse race gives. Any other
+ * failure on a reused connection (the program's own `req.destroy(new Error(…))`, a parse error) is
+ * not the race, and is not reported as one.
+ */
+const CONNECTION_CLOSED = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET']);
 /** This folder: frames in the meter's own files are never the program's call site. */
 const METER_DIR = fileURLToPath(new URL('.', import.meta.url));
 
@@ -135,7 +141,7 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now }
    * @param {Entry} entry @param {any} error @param {number | undefined} idleMs @param {string | undefined} hint
    */
   function reportReset(entry, error, idleMs, hint) {
-    if (ABORTED.has(error?.name) || ABORTED.has(error?.code)) return;
+    if (!CONNECTION_CLOSED.has(error?.code)) return;
     const code = error?.code ? `${error.code} ` : '';
     /** @type {Reset} */
     const reset = { kind: entry.kind, method: entry.method, origin: entry.origin, path: entry.path, error: `${code}${error?.message ?? String(error)}` };
