@@ -35,9 +35,12 @@ export function countLines(collector) {
   return lines;
 }
 
-/** Findings grouped by where the request was made, the biggest group first. @param {PidFinding[]} findings */
+/**
+ * Findings or resets grouped by where the request was made, the biggest group first.
+ * @template {{ at?: string }} T @param {T[]} findings @returns {T[][]}
+ */
 export function groupByPlace(findings) {
-  /** @type {Map<string, PidFinding[]>} */
+  /** @type {Map<string, T[]>} */
   const groups = new Map();
   for (const finding of findings) {
     const key = finding.at ?? '';
@@ -103,11 +106,8 @@ export function resetLine(reset) {
 /** @param {PidReset[]} resets @returns {string[]} */
 export function resetLines(resets) {
   if (resets.length === 0) return [];
-  /** @type {Map<string, PidReset[]>} */
-  const groups = new Map();
-  for (const reset of resets) groups.set(reset.at ?? '', [...(groups.get(reset.at ?? '') ?? []), reset]);
   const lines = [`requests failed on a reused connection: ${resets.length}`];
-  for (const group of [...groups.values()].sort((a, b) => b.length - a.length).slice(0, 8)) {
+  for (const group of groupByPlace(resets).slice(0, 8)) {
     const first = /** @type {PidReset} */ (group[0]);
     lines.push(`  ${group.length} × ${first.method} ${first.origin}${first.path}${group.length > 1 ? ' …' : ''}: ${first.error} (${resetContext(first)})   requested at ${shortPlace(first.at)}`);
   }
