@@ -19,6 +19,9 @@ const PASTED: [string, RegExp][] = [
   ['UND_ERR_SOCKET', /^The reuse race/],
   ['UND_ERR_HEADERS_TIMEOUT', /^Deadlines/],
   ['TimeoutError', /^Deadlines/],
+  ['502', /^A proxy in the middle/],
+  ['Bad Gateway', /^A proxy in the middle/],
+  ['upstream prematurely closed connection', /^A proxy in the middle/],
 ];
 for (const [pasted, lesson] of PASTED) {
   test(`searching for the error "${pasted}" finds the lesson ${lesson.source.slice(1)}`, async ({ page }) => {

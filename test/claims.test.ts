@@ -89,3 +89,25 @@ describe('a claim about some Node lines only', () => {
     assert.equal(describeNodeLines(NODE_LINES), 'Node 22, 24 and 26');
   });
 });
+
+test('5xx responses are counted from the client process’s samples, up to the moment judged; the server’s client counts are not read', () => {
+  const clientSample = (at: number, errorResponses: number): RunEvent => ({
+    type: 'meter',
+    process: 'client',
+    at,
+    counts: { server: { open: 0, accepted: 0, requests: 0 }, client: { open: 1, opened: 1, requests: 2, errorResponses } },
+  });
+  const serverWithClientCounts: RunEvent = {
+    type: 'meter',
+    process: 'server',
+    at: 4_000,
+    counts: { server: { open: 1, accepted: 1, requests: 2 }, client: { open: 0, opened: 0, requests: 0, errorResponses: 9 } },
+  };
+  const run = [...slowStart, clientSample(2_200, 0), clientSample(3_000, 1), serverWithClientCounts, clientSample(5_000, 2)];
+  assert.equal(summarise(run).errorResponses, 2);
+  assert.equal(summarise(run, { within: 4_000 }).errorResponses, 1);
+  assert.equal(summarise(slowStart).errorResponses, 0, 'a run whose client never sent counts has none');
+  const claim = claimSchema.parse({ run: 'starter', says: 'The users got two 502s from the proxy in front.', expect: { errorResponses: { equals: 2 } } });
+  assert.deepEqual(checkClaim(claim, run), []);
+  assert.deepEqual(checkClaim(claim, slowStart), [{ metric: 'errorResponses', expected: 'exactly 2', measured: 0 }]);
+});

@@ -37,6 +37,8 @@ function diagnosticsFor(files: { name: string; content: string }[]): string[] {
   const readFile = host.readFile.bind(host);
   host.readFile = (path) => sources.get(path) ?? readFile(path);
   host.fileExists = (path) => sources.has(path) || ts.sys.fileExists(path);
+  // As in the editor, whose TypeScript host finds a folder wherever one of its files is.
+  host.directoryExists = (path) => [...sources.keys()].some((name) => name.startsWith(`${path}/`)) || ts.sys.directoryExists(path);
   const getSourceFile = host.getSourceFile.bind(host);
   // Declarations (Node's types, TypeScript's libs) are parsed once for all tests.
   host.getSourceFile = (path, version) => {

@@ -87,8 +87,16 @@ test('counts a server’s accepted, open and closed connections and its requests
   for (const socket of sockets) socket.destroy();
 });
 
-test('counts a client’s outgoing connections and requests', async (t) => {
-  const server = http.createServer((req, res) => res.end('ok')).listen(0, '127.0.0.1');
+test('counts a client’s outgoing connections, requests, and responses with a 5xx status', async (t) => {
+  // Every third answer is a 502, as from a proxy: an answer, not an error event.
+  let answered = 0;
+  const server = http
+    .createServer((_req, res) => {
+      answered += 1;
+      res.statusCode = answered % 3 === 2 ? 502 : 200;
+      res.end('ok');
+    })
+    .listen(0, '127.0.0.1');
   await once(server, 'listening');
   t.after(() => {
     server.closeAllConnections();
@@ -98,7 +106,7 @@ test('counts a client’s outgoing connections and requests', async (t) => {
   const metered = startMetered(`
     import http from 'node:http';
     const agent = new http.Agent({ keepAlive: true });
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 6; i++) {
       await new Promise((resolve) => http.get({ port: ${port}, host: '127.0.0.1', agent }, (res) => { res.resume(); res.on('end', resolve); }));
     }
     agent.destroy();
@@ -106,7 +114,7 @@ test('counts a client’s outgoing connections and requests', async (t) => {
   const [code] = await once(metered.child, 'exit');
   assert.equal(code, 0);
   const last = metered.messages.filter(isSample).at(-1);
-  assert.deepEqual(last?.client, { open: 0, opened: 1, requests: 3 });
+  assert.deepEqual(last?.client, { open: 0, opened: 1, requests: 6, errorResponses: 2 });
 });
 
 test('never keeps a process alive, and its last sample shows the state at exit', async () => {

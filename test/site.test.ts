@@ -22,7 +22,7 @@ function pageFor(pathname: string): string | undefined {
 test('the reference page keeps its stable anchors', { skip: !built && 'needs a build' }, () => {
   const html = readFileSync(join(dist, 'reference/index.html'), 'utf8');
   for (const client of ['node-http', 'fetch', 'go']) {
-    for (const topic of ['', '-drain', '-pool', '-detect']) assert.match(html, new RegExp(`id="${client}${topic}"`), `#${client}${topic}`);
+    for (const topic of ['', '-drain', '-pool', '-reset', '-proxy-502', '-deadline', '-detect']) assert.match(html, new RegExp(`id="${client}${topic}"`), `#${client}${topic}`);
   }
 });
 

@@ -11,8 +11,11 @@ import { folderWith, removeFolder, runBin, startServer } from './helpers/watch-r
 /** The starters whose client leaves responses unread; the others read or destroy every body. */
 const LEAKING_STARTERS = new Set(['02-the-leak', '04-fetch', '05-pool-limits', '07-finding-leaks', '08-the-go-original']);
 
-/** Starters that fail on purpose and exit 1 themselves: the reuse race's client counts its failed jobs. */
-const FAILING_STARTERS = new Set(['09-the-reuse-race']);
+/**
+ * Starters that fail on purpose and exit 1 themselves: the reuse race's client counts its failed
+ * jobs, the proxy lesson's its users' 502s.
+ */
+const FAILING_STARTERS = new Set(['09-the-reuse-race', '11-a-proxy-in-the-middle']);
 /**
  * Starters that wait on a response the server stalls (lesson 10): the response is unfinished for
  * longer than --idle-ms, and watch reports it where it was requested, as it would a body left unread.
@@ -159,6 +162,36 @@ describe('the reuse race under watch: each request that failed on a reused conne
 
   test('a run with no reuse failure reports none', async () => {
     const { code, stderr } = await watchLesson(readLessonFiles(lesson.folder, 'server-longer'), [process.execPath, 'client.js'], ['--fail-on-reset']);
+    assert.equal(code, 0, stderr);
+    assert.doesNotMatch(stderr, /reused connection/);
+  });
+});
+
+describe('the proxy’s 502s under watch: the reset behind each, at the line where the proxy forwards', () => {
+  const lesson = lessonsOnDisk().find((candidate) => candidate.id === '11-a-proxy-in-the-middle')!;
+  const forwardLine = readFileSync(join(lesson.folder, 'files', 'client.js'), 'utf8')
+    .split('\n')
+    .findIndex((text) => /http\.request\(/.test(text)) + 1;
+
+  test('the starter: two resets after about 2.5 s idle past the 2 s hint, at the proxy’s http.request, and --fail-on-reset fails it', async () => {
+    assert.ok(forwardLine > 0, 'the proxy forwards with http.request');
+    const { code, stderr } = await watchLesson(readLessonFiles(lesson.folder, 'starter'), [process.execPath, 'client.js'], ['--fail-on-reset']);
+    assert.equal(code, 1, stderr);
+    assert.match(stderr, /requests failed on a reused connection: 2\n/);
+    // As it happens, a line for the first reset at a place; in the summary, both in one group there.
+    const live = [...stderr.matchAll(/reset on a reused connection: GET http:\/\/127\.0\.0\.1:\d+\/orders\/(\d): ECONNRESET socket hang up \(after (\d+) ms idle, longer than the 2 s the server announced; the server had said Keep-Alive: timeout=2\), requested at client\.js:(\d+):\d+/g)];
+    assert.deepEqual(live.map((match) => match[1]), ['2'], stderr);
+    for (const match of live) {
+      const idle = Number(match[2]);
+      assert.ok(idle >= 2500 && idle < 4000, `idle ${idle} ms, expected the user's 1.5 s and the proxy's 1 s of work:\n${stderr}`);
+      assert.equal(Number(match[3]), forwardLine, stderr);
+    }
+    assert.match(stderr, new RegExp(`2 × GET http://127\\.0\\.0\\.1:\\d+/orders/\\d …: ECONNRESET socket hang up \\(after \\d+ ms idle[^)]*\\)\\s+requested at client\\.js:${forwardLine}:\\d+`));
+    assert.match(stderr, /Exit code 1 \(--fail-on-reset\)\./);
+  });
+
+  test('the solution: no reset, and the users’ exit code 0', async () => {
+    const { code, stderr } = await watchLesson(readLessonFiles(lesson.folder, 'solution'), [process.execPath, 'client.js'], ['--fail-on-reset']);
     assert.equal(code, 0, stderr);
     assert.doesNotMatch(stderr, /reused connection/);
   });

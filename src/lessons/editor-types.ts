@@ -30,6 +30,9 @@ export function editorTypeFiles(): DeclarationFile[] {
     ...readdirSync(undiciRoot)
       .filter((file) => file.endsWith('.d.ts'))
       .map((file) => ({ name: `undici-types/${file}`, content: readFileSync(join(undiciRoot, file), 'utf8') })),
+    // The undici the lab lends lesson code (src/run/lesson-packages.ts) has the same API as the
+    // types Node's fetch is declared with: `import { Agent } from 'undici'` checks against them.
+    { name: 'undici/index.d.ts', content: "export * from 'undici-types';\nexport { default } from 'undici-types';\n" },
   ].map((file) => ({ ...file, content: slimDeclarations(file.name, file.content) }));
 }
 

@@ -10,12 +10,18 @@ import type { RunEvent } from '../schemas/run-events.ts';
 
 const files = z.array(lessonFile).parse(JSON.parse(await text(process.stdin)));
 const events: RunEvent[] = [];
+let errorResponses = 0;
 const end = await runLesson({
   files,
   signal: AbortSignal.timeout(60_000),
   onEvent: (event) => {
-    // Only what charts and claims need: the server's samples and the exits.
+    // Only what charts and claims need: the server's samples, the exits, and the client's samples
+    // where its count of 5xx responses changed (the only client count a claim reads).
     if ((event.type === 'meter' && event.process === 'server') || event.type === 'exit') events.push(event);
+    else if (event.type === 'meter' && (event.counts.client?.errorResponses ?? 0) !== errorResponses) {
+      errorResponses = event.counts.client?.errorResponses ?? 0;
+      events.push(event);
+    }
   },
 });
 process.stdout.write(JSON.stringify({ end, events, node: process.version }));

@@ -6,8 +6,9 @@
 // Server counts rely on what any Node-compatible runtime must provide: net.Server's 'listening'
 // and 'connection' events, http.Server's 'request' event and a socket's 'close' event. The meter
 // subscribes to them on every server the lesson starts, by wrapping net.Server.prototype.listen.
-// Client counts use node:diagnostics_channel (`net.client.socket`, `http.client.request.start`),
-// which Node 20 and 22 provide; a runtime that emulates Node may lack the module or never publish
+// Client counts use node:diagnostics_channel (`net.client.socket`, `http.client.request.start`,
+// `http.client.response.finish`),
+// which Node 20 and later provide; a runtime that emulates Node may lack the module or never publish
 // on those channels. Client counts are then absent (no module) or stay at zero; nothing the page
 // shows or checks depends on them.
 //
@@ -40,7 +41,7 @@ const HEARTBEAT_EVERY_MS = 1000;
 const counts = {
   // peak: the most connections open at once, exact, however briefly (samples could miss it).
   server: { open: 0, accepted: 0, requests: 0, peak: 0 },
-  client: diagnosticsChannel ? { open: 0, opened: 0, requests: 0 } : undefined,
+  client: diagnosticsChannel ? { open: 0, opened: 0, requests: 0, errorResponses: 0 } : undefined,
 };
 
 // Connection lanes: what happened to each accepted connection and when, as [id, kind, ms]
@@ -128,6 +129,11 @@ if (diagnosticsChannel && client) {
   });
   diagnosticsChannel.subscribe('http.client.request.start', () => {
     client.requests += 1;
+  });
+  // A 502 from a proxy in front of the server is an answer, not an error event: count it here.
+  diagnosticsChannel.subscribe('http.client.response.finish', (message) => {
+    const { response } = /** @type {{ response: import('node:http').IncomingMessage }} */ (message);
+    if ((response.statusCode ?? 0) >= 500) client.errorResponses += 1;
   });
 }
 

@@ -12,7 +12,7 @@ const report = {
   listenOnZero: false,
   /** Names from process.getActiveResourcesInfo() while a request is being served. */
   activeResources: /** @type {string[]} */ ([]),
-  channels: { 'net.client.socket': false, 'http.client.request.start': false },
+  channels: { 'net.client.socket': false, 'http.client.request.start': false, 'http.client.response.finish': false },
   /** A request on a pooled connection its server closed while the client was busy failed with ECONNRESET. */
   staleConnectionReset: false,
 };
@@ -21,7 +21,7 @@ const diagnosticsChannel = await import('node:diagnostics_channel').then(
   (module) => module.default,
   () => undefined,
 );
-for (const name of /** @type {const} */ (['net.client.socket', 'http.client.request.start'])) {
+for (const name of /** @type {const} */ (['net.client.socket', 'http.client.request.start', 'http.client.response.finish'])) {
   diagnosticsChannel?.subscribe(name, () => {
     report.channels[name] = true;
   });

@@ -162,6 +162,7 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now }
         const host = request.getHeader?.('host') ?? request.host;
         start('http', request.method, `${request.protocol ?? 'http:'}//${host}`, request.path, request);
       }
+      meterOverriddenKeepSocketAlive(this);
     } catch {
       // Never let the meter break a request.
     }
@@ -171,21 +172,40 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now }
   agentPrototype.addRequest = addRequestWithMeter;
   // The agent calls keepSocketAlive when a response is done and the socket may go back to the
   // pool: the moment it starts to sit idle. The response is still on the socket then.
-  const keepSocketAlive = agentPrototype.keepSocketAlive;
-  /** @this {import('node:http').Agent} @param {any} socket */
-  function keepSocketAliveWithMeter(socket) {
-    const kept = Reflect.apply(keepSocketAlive, this, arguments);
-    try {
-      if (kept) {
-        socket[IDLE_SINCE] = now();
-        socket[HINT] = socket._httpMessage?.res?.headers?.['keep-alive'];
+  /** @type {WeakSet<Function>} */
+  const withMeter = new WeakSet();
+  /** @param {Function} keepSocketAlive */
+  function keepSocketAliveWithMeter(keepSocketAlive) {
+    /** @this {import('node:http').Agent} @param {any} socket */
+    function keepSocketAliveAndMeter(socket) {
+      const kept = Reflect.apply(keepSocketAlive, this, arguments);
+      try {
+        if (kept) {
+          socket[IDLE_SINCE] = now();
+          socket[HINT] = socket._httpMessage?.res?.headers?.['keep-alive'];
+        }
+      } catch {
+        // Never let the meter break the pool.
       }
-    } catch {
-      // Never let the meter break the pool.
+      return kept;
     }
-    return kept;
+    withMeter.add(keepSocketAliveAndMeter);
+    return keepSocketAliveAndMeter;
   }
-  agentPrototype.keepSocketAlive = keepSocketAliveWithMeter;
+  agentPrototype.keepSocketAlive = keepSocketAliveWithMeter(agentPrototype.keepSocketAlive);
+  /**
+   * An Agent subclass may override keepSocketAlive (Node documents that it can) without calling
+   * the one above: a proxy's pool, for one. Wrap the override where it is defined, the first time
+   * one of its agents sends a request, so a reset there still says how long the socket sat idle.
+   * @param {any} agent
+   */
+  function meterOverriddenKeepSocketAlive(agent) {
+    const current = agent?.keepSocketAlive;
+    if (typeof current !== 'function' || withMeter.has(current)) return;
+    let owner = agent;
+    while (owner && !Object.hasOwn(owner, 'keepSocketAlive')) owner = Object.getPrototypeOf(owner);
+    if (owner) owner.keepSocketAlive = keepSocketAliveWithMeter(current);
+  }
   subscribe('http.client.request.error', (message) => {
     const { request, error } = /** @type {any} */ (message);
     const entry = byRequest.get(request);

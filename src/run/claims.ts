@@ -14,21 +14,26 @@ export const METRIC_NAMES: Record<Metric, string> = {
   accepted: 'Connections accepted',
   requests: 'Requests',
   clientExitCode: 'The client’s exit code',
+  errorResponses: 'Responses with a 5xx status the client received',
 };
 
 /**
- * The numbers of a run: the server's highest open count, its totals, and the client's exit code
- * (-1 if it never exited by itself). With a moment's `within`, only what happened up to `within`
+ * The numbers of a run: the server's highest open count, its totals, the client's exit code
+ * (-1 if it never exited by itself), and the 5xx responses the client's node:http requests got. With a moment's `within`, only what happened up to `within`
  * ms after its `from` (Run, or the server's first or last request); a moment whose event never
  * happened is judged at the end of the run.
  */
 export function summarise(events: Iterable<RunEvent>, moment: Moment = {}): RunSummary {
   const all = [...events];
   const cutoff = moment.within === undefined ? Infinity : (anchorTime(all, moment.from ?? 'run') ?? Infinity) + moment.within;
-  const summary: RunSummary = { peakOpen: 0, finalOpen: 0, accepted: 0, requests: 0, clientExitCode: -1 };
+  const summary: RunSummary = { peakOpen: 0, finalOpen: 0, accepted: 0, requests: 0, clientExitCode: -1, errorResponses: 0 };
   for (const event of all) {
     if (event.type === 'exit' && event.process === 'client' && !event.stoppedByLab) summary.clientExitCode = event.code ?? -1;
-    if (event.type !== 'meter' || event.process !== 'server' || event.at > cutoff) continue;
+    if (event.type !== 'meter' || event.at > cutoff) continue;
+    if (event.process === 'client') {
+      summary.errorResponses = event.counts.client?.errorResponses ?? 0;
+      continue;
+    }
     const { open, accepted, requests, peak } = event.counts.server;
     // The meter's exact peak where it reports one; samples alone could miss a brief top.
     summary.peakOpen = Math.max(summary.peakOpen, open, peak ?? 0);

@@ -1,7 +1,8 @@
 // Confined runs: lesson code that may come from anyone in a workshop room gets only what a lesson
 // needs. Two locks, both from the platform rather than our own code:
 //
-// - Node's permission model (`--permission`): the process may read its run folder and the meter,
+// - Node's permission model (`--permission`): the process may read its run folder (with the
+//   packages the lab lends lesson code mounted read-only in it) and the meter,
 //   write its run folder, and nothing else; no child processes, workers, native addons or WASI.
 // - On Linux, namespaces of the run's own (`unshare -rnm`, no privileges needed): a network with
 //   only a loopback interface, shared by the run's server and client and nothing else, so the code
@@ -65,18 +66,30 @@ export interface RunBox {
   close(): Promise<void>;
 }
 
-/** Opens a run's box, with a copy of the files in `filesFolder`. */
-export async function openRunBox(filesFolder: string): Promise<RunBox> {
+/**
+ * Opens a run's box, with a copy of the files in `filesFolder`, and each of `packages` (name and
+ * folder) mounted read-only at node_modules/<name>. Not a symlink: Node's permission model
+ * follows symlinks, so a link in a folder the run may write would let it write the lab's copy.
+ */
+export async function openRunBox(filesFolder: string, packages: readonly { name: string; folder: string }[] = []): Promise<RunBox> {
   const folder = `${filesFolder}.box`;
   await mkdir(folder, { mode: 0o700 });
+  // Arguments after the script: $0 the files, $1 the box, then a name and a folder per package.
+  const mountPackages = packages.map((_, index) => {
+    const [name, source] = [`"$${2 + index * 2}"`, `"$${3 + index * 2}"`];
+    const target = `"$1"/node_modules/${name}`;
+    return `mkdir -p ${target} && mount --bind ${source} ${target} && mount -o remount,bind,ro ${target}`;
+  });
   const script = [
     `mount -t tmpfs -o size=${RUN_FOLDER_CAP_BYTES},mode=0700 tmpfs "$1"`,
     'cp -a "$0"/. "$1"/',
+    ...mountPackages,
     'ip link set lo up',
     'echo ready',
     `exec sleep ${KEEPER_LIFETIME_S}`,
   ].join(' && ');
-  const keeper: ChildProcess = spawn('unshare', ['-rnm', '--propagation', 'private', 'sh', '-c', script, filesFolder, folder], {
+  const packageArguments = packages.flatMap(({ name, folder: source }) => [name, source]);
+  const keeper: ChildProcess = spawn('unshare', ['-rnm', '--propagation', 'private', 'sh', '-c', script, filesFolder, folder, ...packageArguments], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => keeper.once('close', () => resolve()));

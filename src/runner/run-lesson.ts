@@ -8,6 +8,7 @@ import type { RunEnd, RunEvent } from '../schemas/run-events.ts';
 import type { LessonFile } from '../schemas/runner-protocol.ts';
 import { FILE_NAME_RULE, isBareFileName } from '../schemas/runner-wire.ts';
 import { openRunBox, type RunBox } from './confinement.ts';
+import { lessonPackageMounts, linkLessonPackages } from './lesson-packages.ts';
 import { startLessonProcess } from './lesson-process.ts';
 
 export interface RunLessonOptions {
@@ -40,7 +41,9 @@ export async function runLesson(options: RunLessonOptions): Promise<RunEnd> {
     }
     if (options.confine && options.node) throw new Error('A confined run uses the runner\'s own Node: do not pass node with confine.');
     if (options.confine && options.clientCommand) throw new Error('A confined run runs client.js on Node: do not pass clientCommand with confine.');
-    if (options.confine) box = await openRunBox(folder);
+    // The packages the lab lends lesson code: linked into a plain run, mounted read-only in a box.
+    if (options.confine) box = await openRunBox(folder, lessonPackageMounts());
+    else await linkLessonPackages(folder);
     return await superviseRun({
       launcher: {
         start: (name, env, sinks) =>

@@ -10,7 +10,7 @@ import { FILE_NAME_PATTERN, FILE_NAME_RULE } from './runner-wire.ts';
  * Numbers a run of a lesson produces, from the server's meter unless named otherwise; see
  * src/run/claims.ts for how each is measured.
  */
-export const METRICS = ['peakOpen', 'finalOpen', 'accepted', 'requests', 'clientExitCode'] as const;
+export const METRICS = ['peakOpen', 'finalOpen', 'accepted', 'requests', 'clientExitCode', 'errorResponses'] as const;
 export type Metric = (typeof METRICS)[number];
 
 const bound = z

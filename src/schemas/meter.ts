@@ -25,6 +25,8 @@ export const meterCounts = z.object({
     opened: count,
     /** HTTP requests sent through node:http (fetch is not counted here). */
     requests: count,
+    /** Responses with a 5xx status to those requests. Absent from meters older than the proxy lesson. */
+    errorResponses: count.optional(),
   }).optional(),
 });
 export type MeterCounts = z.infer<typeof meterCounts>;

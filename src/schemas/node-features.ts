@@ -5,6 +5,7 @@ export const NODE_FEATURES = {
   'net.client.socket': 'node:diagnostics_channel publishes net.client.socket when code opens a TCP connection',
   TCPSocketWrap: 'process.getActiveResourcesInfo() lists each open TCP socket as TCPSocketWrap',
   'stale-connection-reset': 'a request written to a pooled connection that its server closed a moment before fails with ECONNRESET',
+  'http.client.response.finish': 'node:diagnostics_channel publishes http.client.response.finish when a node:http request gets its response',
 } as const;
 
 export type NodeFeature = keyof typeof NODE_FEATURES;
@@ -26,6 +27,7 @@ export function missingFeatures(report: NodeProbeReport): NodeFeature[] {
     'net.client.socket': report.channels['net.client.socket'] === true,
     TCPSocketWrap: report.activeResources.includes('TCPSocketWrap'),
     'stale-connection-reset': report.staleConnectionReset === true,
+    'http.client.response.finish': report.channels['http.client.response.finish'] === true,
   };
   return NODE_FEATURE_NAMES.filter((feature) => !has[feature]);
 }

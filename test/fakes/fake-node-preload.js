@@ -11,10 +11,11 @@ const portFd = Number(process.env.KAL_FAKE_PORT_FD);
 delete process.env.KAL_FAKE_LACKS;
 delete process.env.KAL_FAKE_PORT_FD;
 
-if (lacks.has('net.client.socket')) {
-  // Subscribers to this channel are never called, as if the runtime never published on it.
+// Subscribers to a channel the runtime lacks are never called, as if it never published on it.
+const silentChannels = ['net.client.socket', 'http.client.response.finish'].filter((name) => lacks.has(name));
+if (silentChannels.length > 0) {
   const subscribe = diagnosticsChannel.subscribe;
-  diagnosticsChannel.subscribe = (name, listener) => (name === 'net.client.socket' ? undefined : subscribe(name, listener));
+  diagnosticsChannel.subscribe = (name, listener) => (silentChannels.includes(name) ? undefined : subscribe(name, listener));
 }
 if (lacks.has('TCPSocketWrap')) {
   const info = process.getActiveResourcesInfo;

@@ -4,6 +4,7 @@ import * as api from '@webcontainer/api';
 import bootstrapSource from '../../meter/bootstrap.js?raw';
 import meterSource from '../../meter/meter.js?raw';
 import probeSource from '../../meter/probe.js?raw';
+import type { LessonPackage, LessonPackageFiles } from '../../run/lesson-packages.ts';
 import { deployConfigFrom, webContainerBooter } from './boot-webcontainer.ts';
 import { WebContainerRuntime } from './webcontainer-runtime.ts';
 
@@ -15,5 +16,13 @@ export function createWebContainerRuntime(options: { nodeMajor: number; bootTime
     probeSource,
     nodeMajor: options.nodeMajor,
     bootTimeoutMs: options.bootTimeoutMs,
+    loadPackage,
   });
+}
+
+/** A package the lab lends lesson code, from the file the build wrote (src/pages/lab-packages/). */
+async function loadPackage(name: LessonPackage): Promise<LessonPackageFiles> {
+  const response = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}lab-packages/${name}.json`);
+  if (!response.ok) throw new Error(`the lab's server answered ${response.status}`);
+  return (await response.json()) as LessonPackageFiles;
 }

@@ -7,6 +7,7 @@ import type { LessonFile } from '../../schemas/runner-protocol.ts';
 import { missingFeatures, type NodeFeature, type NodeProbeReport } from '../../schemas/node-features.ts';
 import type { Runtime, RunRequest, RuntimeStatus } from '../runtime.ts';
 import { StatusEmitter } from '../status-emitter.ts';
+import { packagesImported, type LessonPackage, type LessonPackageFiles } from '../../run/lesson-packages.ts';
 import { superviseRun, type RunLimits } from '../../run/supervise-run.ts';
 import { DEFAULT_BOOT_TIMEOUT_MS } from './boot-timeout.ts';
 import { probeNode } from './probe-node.ts';
@@ -81,6 +82,11 @@ export interface WebContainerRuntimeOptions {
   /** How long a killed process gets to report its exit (see webcontainer-launcher.ts). */
   exitWaitMs?: number;
   limits?: Partial<RunLimits>;
+  /**
+   * Fetches a package the lab lends lesson code (src/run/lesson-packages.ts). Without it, a run
+   * that imports one fails with a message that says so.
+   */
+  loadPackage?(name: LessonPackage): Promise<LessonPackageFiles>;
 }
 
 export class WebContainerRuntime implements Runtime {
@@ -94,6 +100,8 @@ export class WebContainerRuntime implements Runtime {
   #broken?: string;
   #current?: AbortController;
   #runs = 0;
+  /** Packages mounted in node_modules/ at the container's root, which every run's folder sees. */
+  readonly #packages = new Map<LessonPackage, Promise<void>>();
 
   constructor(options: WebContainerRuntimeOptions) {
     this.#options = options;
@@ -147,6 +155,7 @@ export class WebContainerRuntime implements Runtime {
     this.#status.set({ state: 'running' });
     const unsubscribe: (() => void)[] = [];
     try {
+      await Promise.all(packagesImported(request.files).map((name) => this.#mountPackage(container, name)));
       await container.fs.mkdir(dir, { recursive: true });
       await container.mount(this.#tree(request.files), { mountPoint: dir });
       const end = await superviseRun({
@@ -247,6 +256,24 @@ export class WebContainerRuntime implements Runtime {
     this.#current?.abort();
   }
 
+  /** Mounts a lent package once; a failed load is tried again on the next run that imports it. */
+  #mountPackage(container: ContainerApi, name: LessonPackage): Promise<void> {
+    let mounting = this.#packages.get(name);
+    if (!mounting) {
+      mounting = (async () => {
+        const loaded = await (this.#options.loadPackage?.(name) ?? Promise.reject(new Error('this page cannot load packages')));
+        const mountPoint = `node_modules/${name}`;
+        await container.fs.mkdir(mountPoint, { recursive: true });
+        await container.mount(packageTree(loaded.files), { mountPoint });
+      })().catch((error: unknown) => {
+        this.#packages.delete(name);
+        throw new Error(`the lesson imports ${name}, which the lab lends it, and loading it failed (${(error as Error).message}). Check your connection and run again, or use the local runner.`);
+      });
+      this.#packages.set(name, mounting);
+    }
+    return mounting;
+  }
+
   #tree(files: LessonFile[]): FileSystemTree {
     const tree: FileSystemTree = {
       '.lab': {
@@ -269,4 +296,21 @@ function aborted(signal: AbortSignal): Promise<undefined> {
     if (signal.aborted) resolve(undefined);
     else signal.addEventListener('abort', () => resolve(undefined), { once: true });
   });
+}
+
+/** A package's files, by path, as the nested tree WebContainer mounts. */
+function packageTree(files: Record<string, string>): FileSystemTree {
+  const root: FileSystemTree = {};
+  for (const [path, contents] of Object.entries(files)) {
+    const parts = path.split('/');
+    const name = parts.pop()!;
+    let folder = root;
+    for (const part of parts) {
+      const existing = folder[part];
+      if (!existing || !('directory' in existing)) folder[part] = { directory: {} };
+      folder = (folder[part] as { directory: FileSystemTree }).directory;
+    }
+    folder[name] = { file: { contents } };
+  }
+  return root;
 }
