@@ -9,7 +9,7 @@ import { describe, test } from 'node:test';
 import { nodeTooOld, parseWatchArgs } from '../src/watch/args.js';
 import { livePanel, PANEL_HEIGHT } from '../src/watch/live-panel.js';
 import { Collector } from '../src/watch/collect.js';
-import { panelLines } from '../src/watch/report.js';
+import { findingLines, panelLines, resetLines } from '../src/watch/report.js';
 import { isAlive, waitUntilGone } from './helpers/processes.ts';
 import { lesson } from './helpers/lesson-code.ts';
 import { nodeBinary } from './helpers/node-lines.ts';
@@ -114,10 +114,31 @@ test('Node processes the command starts are measured too, as `npm test` starts `
     const result = await runBin(['watch', '--fail-on-leak', '--', process.execPath, 'parent.js'], { cwd: dir, env: { PORT: String(server.port) } });
     assert.equal(result.code, 1, result.stderr);
     assert.match(result.stderr, /2 Node processes measured/);
-    assert.match(result.stderr, /1 × GET http:\/\/127\.0\.0\.1:\d+\/\s+requested at client\.js:3:\d+/);
+    assert.match(result.stderr, /1 × GET http:\/\/127\.0\.0\.1:\d+\/ → 200\s+requested at client\.js:3:\d+/);
   } finally {
     await server.stop();
     removeFolder(dir);
+  }
+});
+
+test('--fail-on-leak turns a 0 into 1 when a response was left unfinished, and a command that failed keeps its own code', async () => {
+  const leakingClient = (exitCode: number) =>
+    `import http from 'node:http';\nconst agent = new http.Agent({ keepAlive: true });\nawait new Promise((resolve) => http.get({ host: '127.0.0.1', port: process.env.PORT, agent }, resolve));\nagent.destroy();\nprocess.exitCode = ${exitCode};\n`;
+  const server = "import http from 'node:http';\nhttp.createServer((req, res) => res.end('x'.repeat(200000))).listen(process.env.PORT, '127.0.0.1');\n";
+  for (const [own, expected] of [[0, 1], [3, 3]] as const) {
+    const dir = folderWith(lesson(server, leakingClient(own)));
+    const started = await startServer(dir);
+    try {
+      const result = await runBin(['watch', '--fail-on-leak', '--', process.execPath, 'client.js'], { cwd: dir, env: { PORT: String(started.port) } });
+      assert.equal(result.code, expected, result.stderr);
+      assert.match(result.stderr, new RegExp(`the command exited with code ${own}\\.`));
+      assert.match(result.stderr, /1 × GET http:\/\/127\.0\.0\.1:\d+\/ → 200\s+requested at client\.js:3:\d+/);
+      if (own === 0) assert.match(result.stderr, /Exit code 1 \(--fail-on-leak\)\./);
+      else assert.doesNotMatch(result.stderr, /--fail-on-leak/);
+    } finally {
+      await started.stop();
+      removeFolder(dir);
+    }
   }
 });
 
@@ -186,7 +207,7 @@ test('on Node 20, the leak lesson is caught at the same line', async () => {
   try {
     const result = await runBin(['watch', '--fail-on-leak', '--', node20, 'client.js'], { cwd: dir, env: { PORT: String(server.port) }, node: node20 });
     assert.equal(result.code, 1, result.stderr);
-    assert.match(result.stderr, /3 × GET http:\/\/127\.0\.0\.1:\d+\/ …\s+requested at client\.js:3:\d+/);
+    assert.match(result.stderr, /3 × GET http:\/\/127\.0\.0\.1:\d+\/ → 200\s+requested at client\.js:3:\d+/);
   } finally {
     await server.stop();
     removeFolder(dir);
@@ -266,4 +287,21 @@ test('a request the program itself ends on a reused connection is not reported a
     await server.stop();
     removeFolder(dir);
   }
+});
+
+test('a group of findings shows the paths that differ and the statuses among them, so that “only the 503s leak” shows', () => {
+  const finding = (path: string, status: number, origin = 'http://api.test') =>
+    ({ reason: 'idle', method: 'GET', origin, path, status, heldMs: 1200, at: '/srv/app/client.js:4:25', pid: 1 }) as const;
+  assert.deepEqual(findingLines(['/a', '/b', '/a', '/c', '/d', '/e'].map((path) => finding(path, 503))), [
+    'unfinished responses: 6',
+    '  6 × GET http://api.test/a, /b, /c and 2 more → 503   requested at /srv/app/client.js:4:25',
+  ]);
+  assert.deepEqual(findingLines([finding('/x', 503), finding('/x', 200), finding('/y', 404, 'http://other.test')]), [
+    'unfinished responses: 3',
+    '  3 × GET http://api.test/x, http://other.test/y → 200, 404, 503   requested at /srv/app/client.js:4:25',
+  ]);
+  const { at: _at, ...unplaced } = finding('/a', 200);
+  assert.match(findingLines([unplaced])[1] ?? '', /requested at a place not recorded \(watch ran with --no-stacks\)$/);
+  const reset = { kind: 'http', method: 'GET', origin: 'http://api.test', error: 'ECONNRESET socket hang up', at: '/srv/app/client.js:9:3', pid: 1 } as const;
+  assert.match(resetLines([{ ...reset, path: '/jobs/2' }, { ...reset, path: '/jobs/3' }, { ...reset, method: 'POST', path: '/jobs/4' }])[1] ?? '', /^  3 × GET http:\/\/api\.test\/jobs\/2, \/jobs\/3, POST \/jobs\/4: ECONNRESET/);
 });

@@ -35,7 +35,7 @@ test('undici 7 request() with the body left unconsumed: reported at the line tha
   );
   assert.equal(result.code, 1, result.stderr);
   assert.match(result.stdout, /^(status 200\n){3}$/);
-  assert.match(result.stderr, /unfinished responses: 3\n  3 × GET http:\/\/127\.0\.0\.1:\d+\/report\/\d …\s+requested at client\.js:4:\d+/);
+  assert.match(result.stderr, /unfinished responses: 3\n  3 × GET http:\/\/127\.0\.0\.1:\d+\/report\/\d, \/report\/\d, \/report\/\d → 200\s+requested at client\.js:4:\d+/);
 });
 
 test('undici 7 request() with every body consumed: clean, and its requests counted', async () => {

@@ -14,8 +14,17 @@ test('npm pack: the command and the meter only, no dependencies; installed offli
   try {
     const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir, ROOT], { encoding: 'utf8' })) as {
       filename: string;
-      files: { path: string }[];
+      size: number;
+      unpackedSize: number;
+      files: { path: string; size: number }[];
     }[];
+    // README states the package's size; it must be today's, to the tenth of a kB.
+    const kB = (bytes: number) => (bytes / 1000).toFixed(1);
+    const readme = packed!.files.find((file) => file.path === 'README.md')!;
+    const stated = `\`npm pack\` gives ${packed!.files.length} files, ${kB(packed!.size)} kB packed (${kB(packed!.unpackedSize)} kB unpacked)`;
+    const readmeText = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    assert.ok(readmeText.includes(stated), `README should say: ${stated}`);
+    assert.ok(readmeText.includes(`this README (${kB(readme.size)} kB of the ${kB(packed!.unpackedSize)})`), `README should give its own size as ${kB(readme.size)} kB of the ${kB(packed!.unpackedSize)}`);
     assert.deepEqual(packed!.files.map((file) => file.path).sort(), [
       'README.md',
       'bin/keep-alive-lab.js',

@@ -11,7 +11,7 @@
 // fetch) publishes `undici:request:*` on diagnostics_channel, synchronously from the call as well.
 
 /**
- * @typedef {{ reason: 'closed' | 'exit' | 'idle', method: string, origin: string, path: string, heldMs: number, at?: string }} Finding
+ * @typedef {{ reason: 'closed' | 'exit' | 'idle', method: string, origin: string, path: string, status?: number, heldMs: number, at?: string }} Finding
  * @typedef {{ kind: 'http' | 'undici', method: string, origin: string, path: string, error: string, idleMs?: number, hint?: string, at?: string }} Reset
  *   A request that failed on a reused connection: the reuse race (lesson 9). `idleMs`: how long
  *   the connection sat in the pool before this request took it; `hint`: the Keep-Alive header
@@ -19,7 +19,7 @@
  * @typedef {{ requests: number, opened: number, open: number, busy: number }} OriginCounts
  * @typedef {{
  *   kind: 'http' | 'undici', method: string, origin: string, path: string, at?: string,
- *   startedAt: number, respondedAt?: number, response?: any, request: any, socket?: any,
+ *   startedAt: number, respondedAt?: number, status?: number, response?: any, request: any, socket?: any,
  *   done: boolean, handled: boolean, reported: boolean, reusedIdleMs?: number, reusedHint?: string,
  * }} Entry
  */
@@ -131,7 +131,9 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now }
   function report(entry, reason) {
     if (entry.reported || entry.handled || entry.respondedAt === undefined) return;
     entry.reported = true;
+    /** @type {Finding} */
     const finding = { reason, method: entry.method, origin: entry.origin, path: entry.path, heldMs: Math.round(now() - entry.respondedAt) };
+    if (entry.status !== undefined) finding.status = entry.status;
     findings.push(entry.at ? { ...finding, at: entry.at } : finding);
   }
 
@@ -219,6 +221,7 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now }
     const entry = byRequest.get(request);
     if (!entry) return;
     entry.respondedAt = now();
+    entry.status = response?.statusCode;
     entry.response = response;
     carried(entry, request.socket);
   });
@@ -267,6 +270,7 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now }
     const entry = byRequest.get(request);
     if (!entry) return;
     entry.respondedAt = now();
+    entry.status = response?.statusCode;
     if (entry.socket) entry.socket[HINT] = keepAliveHeader(response?.headers);
   });
   subscribe('undici:request:trailers', (message) => {

@@ -14,7 +14,7 @@ const perConnection = (/** @type {number} */ requests, /** @type {number} */ con
 
 /** A call site relative to the working folder, as the user would type it. @param {string | undefined} at */
 export function shortPlace(at) {
-  if (!at) return 'where: not recorded (--no-stacks)';
+  if (!at) return 'a place not recorded (watch ran with --no-stacks)';
   const file = at.replace(/:\d+:\d+$/, '');
   const rel = isAbsolute(file) ? relative(process.cwd(), file) : file;
   const shown = rel && !rel.startsWith('..') ? rel : file;
@@ -51,10 +51,34 @@ export function groupByPlace(findings) {
 
 const REASONS = { closed: 'its connection closed first', exit: 'the process exited first', idle: 'left unread' };
 
+const PATHS_SHOWN = 3;
+
+/**
+ * The requests of a group, as "GET http://host/a, /b, POST /c and 2 more": the first whole, then
+ * each other request once, with its method and origin where they differ from the first's, so
+ * that what differs is in sight.
+ * @param {{ method: string, origin: string, path: string }[]} group
+ */
+function requestsOf(group) {
+  const first = /** @type {{ method: string, origin: string, path: string }} */ (group[0]);
+  const shown = group.map(({ method, origin, path }) =>
+    [method === first.method ? '' : `${method} `, origin === first.origin ? '' : origin, path].join(''),
+  );
+  const distinct = [...new Set(shown)];
+  const more = distinct.length - PATHS_SHOWN;
+  return `${first.method} ${first.origin}${distinct.slice(0, PATHS_SHOWN).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
+/** " → 503", or " → 200, 503" for a group: the statuses, so that "only the 503s leak" shows. @param {{ status?: number }[]} findings */
+function statusesOf(findings) {
+  const statuses = [...new Set(findings.flatMap((finding) => (finding.status === undefined ? [] : [finding.status])))].sort((a, b) => a - b);
+  return statuses.length ? ` → ${statuses.join(', ')}` : '';
+}
+
 /** @param {PidFinding} finding */
 export function findingLine(finding) {
   const held = finding.reason === 'idle' ? `, unread for ${finding.heldMs} ms` : `, held ${finding.heldMs} ms`;
-  return `unfinished response: ${finding.method} ${finding.origin}${finding.path} (${REASONS[finding.reason]}${held}), requested at ${shortPlace(finding.at)}`;
+  return `unfinished response: ${finding.method} ${finding.origin}${finding.path}${statusesOf([finding])} (${REASONS[finding.reason]}${held}), requested at ${shortPlace(finding.at)}`;
 }
 
 /** @param {PidFinding[]} findings @returns {string[]} */
@@ -62,8 +86,7 @@ export function findingLines(findings) {
   if (findings.length === 0) return ['unfinished responses: none'];
   const lines = [`unfinished responses: ${findings.length}`];
   for (const group of groupByPlace(findings).slice(0, 8)) {
-    const first = /** @type {PidFinding} */ (group[0]);
-    lines.push(`  ${group.length} × ${first.method} ${first.origin}${first.path}${group.length > 1 ? ' …' : ''}   requested at ${shortPlace(first.at)}`);
+    lines.push(`  ${group.length} × ${requestsOf(group)}${statusesOf(group)}   requested at ${shortPlace(group[0]?.at)}`);
   }
   return lines;
 }
@@ -109,7 +132,7 @@ export function resetLines(resets) {
   const lines = [`requests failed on a reused connection: ${resets.length}`];
   for (const group of groupByPlace(resets).slice(0, 8)) {
     const first = /** @type {PidReset} */ (group[0]);
-    lines.push(`  ${group.length} × ${first.method} ${first.origin}${first.path}${group.length > 1 ? ' …' : ''}: ${first.error} (${resetContext(first)})   requested at ${shortPlace(first.at)}`);
+    lines.push(`  ${group.length} × ${requestsOf(group)}: ${first.error} (${resetContext(first)})   requested at ${shortPlace(first.at)}`);
   }
   return lines;
 }

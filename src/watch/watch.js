@@ -100,8 +100,12 @@ export async function watch(argv) {
   }
   const leaked = collector.findings.length > 0;
   const reset = collector.resets.length > 0;
-  const finalCode = (options.failOnLeak && leaked) || (options.failOnReset && reset) ? 1 : exitCode;
-  process.stderr.write(`${summaryLines(collector, { exitCode, failOnLeak: options.failOnLeak && leaked, failOnReset: options.failOnReset && reset }).join('\n')}\n`);
+  // A command that failed keeps its own code (a CI log reads it as the tests' verdict): the gates
+  // only turn a 0 into 1.
+  const failOnLeak = exitCode === 0 && Boolean(options.failOnLeak) && leaked;
+  const failOnReset = exitCode === 0 && Boolean(options.failOnReset) && reset;
+  const finalCode = failOnLeak || failOnReset ? 1 : exitCode;
+  process.stderr.write(`${summaryLines(collector, { exitCode, failOnLeak, failOnReset }).join('\n')}\n`);
   record?.({
     type: 'summary',
     exitCode,
