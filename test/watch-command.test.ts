@@ -164,7 +164,7 @@ test('Ctrl+C reaches the command, and no process is left behind', async () => {
   }
 });
 
-test('--json writes every sample and finding, and a summary, as JSON Lines', async () => {
+test('--json writes each process, every sample and finding (with its status and the time), and a summary, as JSON Lines', async () => {
   const files = lesson(
     "import http from 'node:http';\nhttp.createServer((req, res) => res.end('ok')).listen(process.env.PORT, '127.0.0.1');\n",
     "import http from 'node:http';\nconst agent = new http.Agent({ keepAlive: true });\nhttp.get({ host: '127.0.0.1', port: process.env.PORT, agent }, () => {});\nsetTimeout(() => agent.destroy(), 300);\n",
@@ -178,7 +178,17 @@ test('--json writes every sample and finding, and a summary, as JSON Lines', asy
     const findings = records.filter((record) => record.type === 'finding');
     assert.equal(findings.length, 1);
     assert.equal(findings[0].reason, 'closed');
+    assert.equal(findings[0].status, 200);
     assert.match(findings[0].at, /client\.js:3:6$/);
+    const processes = records.filter((record) => record.type === 'process');
+    assert.deepEqual(
+      processes.map((record) => [record.pid, record.argv.at(-1)]),
+      [[findings[0].pid, join(dir, 'client.js')]],
+      'the finding’s pid is the process that ran client.js',
+    );
+    for (const record of [...processes, findings[0]]) {
+      assert.ok(Math.abs(Date.parse(record.time) - Date.now()) < 60_000, `a wall-clock time: ${record.time}`);
+    }
     assert.ok(records.some((record) => record.type === 'sample'));
     assert.deepEqual(records.at(-1), {
       type: 'summary',

@@ -26,7 +26,7 @@ export class Collector {
   /** @type {(record: object) => void} */
   #onRecord;
 
-  /** @param {string} dir @param {(record: object) => void} [onRecord] each sample and finding, for --json */
+  /** @param {string} dir @param {(record: object) => void} [onRecord] each process, sample, finding and reset, for --json */
   constructor(dir, onRecord = () => undefined) {
     this.#dir = dir;
     this.#onRecord = onRecord;
@@ -62,7 +62,11 @@ export class Collector {
     }
     const state = this.processes.get(pid) ?? { pid, argv: [], origins: {} };
     this.processes.set(pid, state);
-    if (message.type === 'process') state.argv = message.argv ?? [];
+    if (message.type === 'process') {
+      state.argv = message.argv ?? [];
+      // In --json, which process id ran what: a finding's pid names its command here.
+      this.#onRecord({ type: 'process', pid, ppid: message.ppid, argv: state.argv, node: message.node, time: new Date().toISOString() });
+    }
     if (message.type === 'listening') state.listened = true;
     if (message.type !== 'sample') return;
     state.server = message.server;
@@ -71,12 +75,13 @@ export class Collector {
       for (const finding of message.watch.findings ?? []) {
         const withPid = { ...finding, pid };
         this.findings.push(withPid);
-        this.#onRecord({ type: 'finding', ...withPid });
+        // Wall-clock time, to set beside a CI log's own; read within a poll of the finding.
+        this.#onRecord({ type: 'finding', ...withPid, time: new Date().toISOString() });
       }
       for (const reset of message.watch.resets ?? []) {
         const withPid = { ...reset, pid };
         this.resets.push(withPid);
-        this.#onRecord({ type: 'reset', ...withPid });
+        this.#onRecord({ type: 'reset', ...withPid, time: new Date().toISOString() });
       }
     }
     this.#onRecord({ type: 'sample', pid, t: message.t, server: message.server, origins: message.watch?.origins ?? {} });
