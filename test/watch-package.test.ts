@@ -1,7 +1,7 @@
 // The leak finder as a package: `npm pack` holds the command, the meter and nothing of the site,
 // it installs with no dependencies and no build step, and `npx keep-alive-lab watch` runs from it.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,4 +54,16 @@ test('npm pack: the command and the meter only, no dependencies; installed offli
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('npm publish --dry-run: publishable as it is, the same 10 files, and no warning but the login a dry run lacks', () => {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; private?: boolean };
+  assert.equal(manifest.private, undefined, 'a private package cannot be published');
+  const result = spawnSync('npm', ['publish', '--dry-run', '--json'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  const published = (JSON.parse(result.stdout) as Record<string, { id: string; files: unknown[] }>)['keep-alive-lab'];
+  assert.equal(published?.id, `keep-alive-lab@${manifest.version}`);
+  assert.equal(published?.files.length, 10);
+  const warnings = result.stderr.split('\n').filter((line) => line.startsWith('npm warn') && !/requires you to be logged in/.test(line));
+  assert.deepEqual(warnings, []);
 });
