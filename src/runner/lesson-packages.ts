@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { LESSON_PACKAGES, type LessonPackage, type LessonPackageFiles } from '../run/lesson-packages.ts';
 
 const require = createRequire(import.meta.url);
@@ -21,7 +21,8 @@ export function lessonPackageMounts(): { name: LessonPackage; folder: string }[]
 /** Gives a plain run's folder node_modules/<package> links to the lab's copies. */
 export async function linkLessonPackages(folder: string): Promise<void> {
   await mkdir(join(folder, 'node_modules'));
-  await Promise.all(LESSON_PACKAGES.map((name) => symlink(packageFolder(name), join(folder, 'node_modules', name), 'dir')));
+  // 'junction': a folder link Windows allows without privileges; other systems ignore the type.
+  await Promise.all(LESSON_PACKAGES.map((name) => symlink(packageFolder(name), join(folder, 'node_modules', name), 'junction')));
 }
 
 /**
@@ -34,7 +35,8 @@ export function lessonPackageFiles(name: LessonPackage): LessonPackageFiles {
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
-      const inPackage = relative(root, path);
+      // WebContainer's paths use '/', whatever this machine uses.
+      const inPackage = relative(root, path).split(sep).join('/');
       if (entry.isDirectory()) {
         if (!['docs', 'types', 'scripts', 'node_modules'].includes(inPackage)) walk(path);
       } else if (inPackage === 'package.json' || (entry.name.endsWith('.js') && !entry.name.endsWith('.d.js'))) {
