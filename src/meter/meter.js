@@ -7,10 +7,10 @@
 // and 'connection' events, http.Server's 'request' event and a socket's 'close' event. The meter
 // subscribes to them on every server the lesson starts, by wrapping net.Server.prototype.listen.
 // Client counts use node:diagnostics_channel (`net.client.socket`, `http.client.request.start`,
-// `http.client.response.finish`),
-// which Node 20 and later provide; a runtime that emulates Node may lack the module or never publish
-// on those channels. Client counts are then absent (no module) or stay at zero; nothing the page
-// shows or checks depends on them.
+// `http.client.response.finish`), which Node 20 and later provide; a runtime that emulates Node
+// may lack the module or never publish on those channels. Client counts are then absent (no
+// module) or stay at zero. The page shows none of them; only the proxy lesson's claims read one
+// (5xx responses), and that lesson declares it relies on the channel.
 //
 // Samples never travel on stdout or stderr, so nothing the learner prints can forge or break one:
 // locally they go to file descriptor KAL_METER_FD (a pipe to the runner). In WebContainer each

@@ -19,7 +19,8 @@ export const METRIC_NAMES: Record<Metric, string> = {
 
 /**
  * The numbers of a run: the server's highest open count, its totals, the client's exit code
- * (-1 if it never exited by itself), and the 5xx responses the client's node:http requests got. With a moment's `within`, only what happened up to `within`
+ * (-1 if it never exited by itself), and the 5xx responses the client's node:http requests got.
+ * With a moment's `within`, only what happened up to `within`
  * ms after its `from` (Run, or the server's first or last request); a moment whose event never
  * happened is judged at the end of the run.
  */
