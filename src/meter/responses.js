@@ -5,7 +5,14 @@
 //
 // It must not change the program it measures. It adds no 'data' or 'readable' listener (either
 // would start a body flowing) and no listener at all on responses; it reads state (readableEnded,
-// destroyed, readableFlowing) when it samples. Requests through node:http agents are seen by a
+// destroyed, readableFlowing) when it samples, and counts the program's reads of a node:http body
+// through a call-through wrapper of IncomingMessage's read().
+//
+// "Left unread" means no progress for --idle-ms, not a body older than that: a download or an event
+// stream read as it arrives is correct however long it lasts. Progress for node:http is the program
+// taking bytes (a read() that returned data, or a body flowing into a 'data' listener or a pipe); for
+// undici, whose body streams are its own, bytes arriving on the connection. undici stops reading a
+// body nobody consumes once its buffer is full, so arrival stops then too. Requests through node:http agents are seen by a
 // call-through wrapper of Agent.prototype.addRequest, which node:http calls synchronously from the
 // ClientRequest constructor, so a stack taken there has the program's own frames. undici (and so
 // fetch) publishes `undici:request:*` on diagnostics_channel, synchronously from the call as well.
@@ -21,7 +28,10 @@
  *   kind: 'http' | 'undici', method: string, origin: string, path: string, at?: string,
  *   startedAt: number, respondedAt?: number, status?: number, response?: any, request: any, socket?: any,
  *   done: boolean, handled: boolean, reported: boolean, reusedIdleMs?: number, reusedHint?: string,
+ *   progressAt?: number, progressMark?: number,
  * }} Entry
+ *   progressAt: when the body last made progress, as the last sample saw it; progressMark: the
+ *   count that tells progress (reads of a node:http body, bytes read by an undici socket).
  */
 
 import { isAbsolute, sep } from 'node:path';
@@ -68,6 +78,8 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now }
   const IDLE_SINCE = Symbol('keep-alive-lab idle since');
   const HINT = Symbol('keep-alive-lab hint');
   const USED = Symbol('keep-alive-lab used');
+  // On a node:http response: how many times the program's read() returned data.
+  const READS = Symbol('keep-alive-lab reads');
 
   /**
    * A diagnostics_channel subscriber that throws would crash the program (Node rethrows it on the
@@ -127,12 +139,15 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now }
     counts.sockets.add(socket);
   }
 
-  /** @param {Entry} entry @param {Finding['reason']} reason */
-  function report(entry, reason) {
-    if (entry.reported || entry.handled || entry.respondedAt === undefined) return;
+  /**
+   * @param {Entry} entry @param {Finding['reason']} reason
+   * @param {number} [since] the moment heldMs counts from: the response's headers unless given
+   */
+  function report(entry, reason, since = entry.respondedAt) {
+    if (entry.reported || entry.handled || entry.respondedAt === undefined || since === undefined) return;
     entry.reported = true;
     /** @type {Finding} */
-    const finding = { reason, method: entry.method, origin: entry.origin, path: entry.path, heldMs: Math.round(now() - entry.respondedAt) };
+    const finding = { reason, method: entry.method, origin: entry.origin, path: entry.path, heldMs: Math.round(now() - since) };
     if (entry.status !== undefined) finding.status = entry.status;
     findings.push(entry.at ? { ...finding, at: entry.at } : finding);
   }
@@ -248,6 +263,18 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now }
   }
   // @ts-ignore Same signature, called through.
   http.IncomingMessage.prototype.destroy = destroyWithMeter;
+  // Every way of reading a body but one calls read(): `for await`, 'readable' handlers, a pipe or a
+  // 'data' listener resuming after a pause. The one that does not (a flowing body handed to 'data'
+  // as it arrives) is flowing, which the sample sees. read(0), which streams call on their own,
+  // returns null, so only bytes the program took count.
+  const read = http.IncomingMessage.prototype.read;
+  /** @this {any} */
+  function readWithMeter() {
+    const chunk = Reflect.apply(read, this, arguments);
+    if (chunk !== null) this[READS] = (this[READS] ?? 0) + 1;
+    return chunk;
+  }
+  http.IncomingMessage.prototype.read = readWithMeter;
 
   // undici: fetch, and undici's own request(), stream() and friends.
   subscribe('undici:request:create', (message) => {
@@ -304,6 +331,15 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now }
     }
   }
 
+  /** Whether a body moved since the last sample (see the head of this file for what counts). @param {Entry} entry */
+  function madeProgress(entry) {
+    if (entry.kind === 'http' && entry.response?.readableFlowing === true) return true;
+    const mark = entry.kind === 'http' ? (entry.response?.[READS] ?? 0) : (entry.socket?.bytesRead ?? 0);
+    const moved = entry.progressMark !== undefined && mark !== entry.progressMark;
+    entry.progressMark = mark;
+    return moved;
+  }
+
   /** Looks at every response still open; returns what is new since the last look. */
   function sample() {
     const t = now();
@@ -313,8 +349,10 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now }
         open.delete(entry);
         continue;
       }
-      const unread = entry.kind === 'undici' || entry.response?.readableFlowing !== true;
-      if (entry.respondedAt !== undefined && unread && t - entry.respondedAt > idleMs) report(entry, 'idle');
+      if (entry.respondedAt === undefined || entry.reported) continue;
+      if (madeProgress(entry)) entry.progressAt = t;
+      const since = entry.progressAt ?? entry.respondedAt;
+      if (t - since > idleMs) report(entry, 'idle', since);
     }
     const busy = new Set();
     for (const entry of open) {

@@ -12,7 +12,8 @@ Options:
   --fail-on-leak   exit with code 1 if any response was left unfinished
   --fail-on-reset  exit with code 1 if any request failed on a reused connection
                    (ECONNRESET, socket hang up, other side closed), retried or not
-  --idle-ms <ms>   report a response left unread this long (default 1000)
+  --idle-ms <ms>   report a response whose body went this long without a byte
+                   read (default 1000); a stream read as it arrives is fine
   --no-stacks      do not record where each request was made (cheaper)
   --json <file>    write samples and findings as JSON Lines to <file>
   -h, --help       show this help

@@ -49,7 +49,7 @@ export function groupByPlace(findings) {
   return [...groups.values()].sort((a, b) => b.length - a.length);
 }
 
-const REASONS = { closed: 'its connection closed first', exit: 'the process exited first', idle: 'left unread' };
+const REASONS = { closed: 'its connection closed first', exit: 'the process exited first', idle: 'no byte read' };
 
 const PATHS_SHOWN = 3;
 
@@ -77,7 +77,8 @@ function statusesOf(findings) {
 
 /** @param {PidFinding} finding */
 export function findingLine(finding) {
-  const held = finding.reason === 'idle' ? `, unread for ${finding.heldMs} ms` : `, held ${finding.heldMs} ms`;
+  // For 'idle', heldMs counts from the body's last progress; otherwise from its headers.
+  const held = finding.reason === 'idle' ? ` for ${finding.heldMs} ms` : `, held ${finding.heldMs} ms`;
   return `unfinished response: ${finding.method} ${finding.origin}${finding.path}${statusesOf([finding])} (${REASONS[finding.reason]}${held}), requested at ${shortPlace(finding.at)}`;
 }
 
