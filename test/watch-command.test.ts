@@ -193,6 +193,9 @@ test('--json writes each process, every sample and finding (with its status and 
     assert.deepEqual(records.at(-1), {
       type: 'summary',
       exitCode: 0,
+      processes: 1,
+      threads: 0,
+      unchecked: [],
       findings: 1,
       resets: 0,
       server: { open: 0, accepted: 0, requests: 0 },

@@ -31,6 +31,7 @@ test('npm pack: the command and the meter only, no dependencies; installed offli
       'package.json',
       'src/meter/meter.js',
       'src/meter/responses.js',
+      'src/meter/watch-process.js',
       'src/watch/args.js',
       'src/watch/collect.js',
       'src/watch/live-panel.js',
@@ -56,14 +57,14 @@ test('npm pack: the command and the meter only, no dependencies; installed offli
   }
 });
 
-test('npm publish --dry-run: publishable as it is, the same 10 files, and no warning but the login a dry run lacks', () => {
+test('npm publish --dry-run: publishable as it is, the same 11 files, and no warning but the login a dry run lacks', () => {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; private?: boolean };
   assert.equal(manifest.private, undefined, 'a private package cannot be published');
   const result = spawnSync('npm', ['publish', '--dry-run', '--json'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   const published = (JSON.parse(result.stdout) as Record<string, { id: string; files: unknown[] }>)['keep-alive-lab'];
   assert.equal(published?.id, `keep-alive-lab@${manifest.version}`);
-  assert.equal(published?.files.length, 10);
+  assert.equal(published?.files.length, 11);
   const warnings = result.stderr.split('\n').filter((line) => line.startsWith('npm warn') && !/requires you to be logged in/.test(line));
   assert.deepEqual(warnings, []);
 });

@@ -60,7 +60,7 @@ function send(message) {
   const line = `${JSON.stringify(message)}\n`;
   try {
     if (Number.isInteger(meterFd)) writeSync(meterFd, line);
-    else if (watchDir) appendFileSync(`${watchDir}/${process.pid}.jsonl`, line);
+    else if (watching) appendFileSync(watching.file, line);
     else if (meterDir) {
       // Written whole under a temporary name, then renamed: the reader never sees half a file.
       const name = `${meterDir}/${String(++segments).padStart(9, '0')}`;
@@ -137,25 +137,18 @@ if (diagnosticsChannel && client) {
   });
 }
 
-// Under watch, the client's responses: per origin, and those never read to the end.
-const responses =
-  watchDir && diagnosticsChannel
-    ? (await import('./responses.js')).trackResponses({
-        diagnosticsChannel,
-        http: (await import('node:http')).default,
-        stacks: process.env.KAL_WATCH_STACKS !== '0',
-        idleMs: Number(process.env.KAL_WATCH_IDLE_MS) || 1000,
-        now,
-      })
-    : undefined;
-if (watchDir) send({ type: 'process', pid: process.pid, ppid: process.ppid, argv: process.argv.slice(1), node: process.versions.node });
+// Under watch (src/meter/watch-process.js): the client's responses, per origin and those never read
+// to the end, and a final check before the process or thread is stopped.
+const watching = watchDir ? await (await import('./watch-process.js')).startWatching({ dir: watchDir, diagnosticsChannel, now, send, finalCheck: (signal) => finalSample(signal) }) : undefined;
+const responses = watching?.responses;
+watching?.start();
 
 let lastSent = '';
 let lastSentAt = 0;
 
-/** @param {boolean} [exiting] */
-function sample(exiting = false) {
-  const watched = exiting ? responses?.atExit() : responses?.sample();
+/** @param {{ final?: boolean, signal?: string }} [end] the last look, at exit or before a signal ends the process */
+function sample(end = {}) {
+  const watched = end.final ? responses?.atExit(Boolean(end.signal)) : responses?.sample();
   const snapshot = JSON.stringify([counts, watched?.origins]);
   const t = now();
   const quiet = laneEvents.length === 0 && !watched?.findings.length && !watched?.resets;
@@ -164,15 +157,27 @@ function sample(exiting = false) {
   lastSentAt = t;
   const lanes = laneEvents;
   laneEvents = [];
-  // `t` lets the receiver put the lane times on its own clock.
-  send({ type: 'sample', t, server: { ...counts.server }, ...(client ? { client: { ...client } } : {}), lanes, ...(watched ? { watch: watched } : {}) });
+  // `t` lets the receiver put the lane times on its own clock. `final` tells watch this process was
+  // checked at its end; one that never sends it ended unchecked (SIGKILL, a crash).
+  send({
+    type: 'sample',
+    t,
+    server: { ...counts.server },
+    ...(client ? { client: { ...client } } : {}),
+    lanes,
+    ...(watched ? { watch: watched } : {}),
+    ...(end.final && watching ? { final: true, ...(end.signal ? { signal: end.signal } : {}) } : {}),
+  });
+}
+
+/** @param {string} [signal] */
+function finalSample(signal) {
+  lastSent = '';
+  sample({ final: true, signal });
 }
 
 // A first sample at once, so the page sees the process is up before the first tick.
 sample();
 // unref: the meter must never keep a lesson process alive on its own.
 setInterval(sample, SAMPLE_EVERY_MS).unref();
-process.once('exit', () => {
-  lastSent = '';
-  sample(true);
-});
+process.once('exit', () => finalSample());

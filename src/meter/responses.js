@@ -18,14 +18,15 @@
 // fetch) publishes `undici:request:*` on diagnostics_channel, synchronously from the call as well.
 
 /**
- * @typedef {{ reason: 'closed' | 'exit' | 'idle', method: string, origin: string, path: string, status?: number, heldMs: number, at?: string }} Finding
- * @typedef {{ kind: 'http' | 'undici', method: string, origin: string, path: string, error: string, idleMs?: number, hint?: string, at?: string }} Reset
+ * @typedef {{ reason: 'closed' | 'exit' | 'stopped' | 'idle', method: string, origin: string, path: string, status?: number, heldMs: number, at?: string, via?: string, library?: string, startedBy?: string }} Finding
+ *   at, via, library: see Place.
+ * @typedef {{ kind: 'http' | 'undici', method: string, origin: string, path: string, error: string, idleMs?: number, hint?: string, at?: string, via?: string, library?: string, startedBy?: string }} Reset
  *   A request that failed on a reused connection: the reuse race (lesson 9). `idleMs`: how long
  *   the connection sat in the pool before this request took it; `hint`: the Keep-Alive header
  *   of the response before, if the server sent one.
  * @typedef {{ requests: number, opened: number, open: number, busy: number }} OriginCounts
  * @typedef {{
- *   kind: 'http' | 'undici', method: string, origin: string, path: string, at?: string,
+ *   kind: 'http' | 'undici', method: string, origin: string, path: string, place?: Place,
  *   startedAt: number, respondedAt?: number, status?: number, response?: any, request: any, socket?: any,
  *   done: boolean, handled: boolean, reported: boolean, reusedIdleMs?: number, reusedHint?: string,
  *   progressAt?: number, progressMark?: number,
@@ -34,8 +35,9 @@
  *   count that tells progress (reads of a node:http body, bytes read by an undici socket).
  */
 
-import { isAbsolute, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { findSourceMap } from 'node:module';
+import { dirname, isAbsolute, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 // A deadline (AbortSignal.timeout() rejects with a TimeoutError) is the program's own doing too.
 const ABORTED = new Set(['AbortError', 'TimeoutError', 'RequestAbortedError', 'UND_ERR_ABORTED']);
@@ -49,9 +51,14 @@ const CONNECTION_CLOSED = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_E
 const METER_DIR = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * @param {{ diagnosticsChannel: typeof import('node:diagnostics_channel'), http: typeof import('node:http'), stacks: boolean, idleMs: number, now: () => number }} options
+ * @param {{
+ *   diagnosticsChannel: typeof import('node:diagnostics_channel'), http: typeof import('node:http'), stacks: boolean, idleMs: number, now: () => number,
+ *   onFirstRequest?: () => void,
+ * }} options
+ *   onFirstRequest: called as the process's first request starts, before any sample can show it.
  */
-export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now }) {
+export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now, onFirstRequest }) {
+  let requested = false;
   /** @type {Set<Entry>} */
   const open = new Set();
   // Each request carries its entry under a symbol of its own, not enumerable: invisible to
@@ -115,10 +122,15 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now }
   function start(kind, method, origin, path, request) {
     /** @type {Entry} */
     const entry = { kind, method, origin, path, request, startedAt: now(), done: false, handled: false, reported: false };
-    // node:http reaches addRequest in 4 frames; fetch reaches undici's channel in over 20.
-    if (stacks) entry.at = captureCallSite(kind === 'http' ? 12 : 32);
+    // node:http reaches addRequest in 4 frames and fetch undici's channel in over 20; a library in
+    // between (axios and follow-redirects, ky) adds its own, and the program's frame is below them.
+    if (stacks) entry.place = placeWithCaller(captureCallSite(kind === 'http' ? 30 : 50), method, origin, path);
     byRequest.set(request, entry);
     open.add(entry);
+    if (!requested) {
+      requested = true;
+      onFirstRequest?.();
+    }
     originCounts(origin).requests += 1;
   }
 
@@ -149,7 +161,37 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now }
     /** @type {Finding} */
     const finding = { reason, method: entry.method, origin: entry.origin, path: entry.path, heldMs: Math.round(now() - since) };
     if (entry.status !== undefined) finding.status = entry.status;
-    findings.push(entry.at ? { ...finding, at: entry.at } : finding);
+    findings.push({ ...finding, ...placeOf(entry) });
+  }
+
+  // A library that retries (ky 1) or redirects makes the later request from its own timer, with no
+  // frame of the program's on the stack: the program's last request to the same URL through the
+  // same library is most likely the one that started it. Bounded: a program of many URLs forgets.
+  /** @type {Map<string, string>} */
+  const lastCallerThrough = new Map();
+  /** @param {Place | undefined} place @param {string} method @param {string} origin @param {string} path */
+  function placeWithCaller(place, method, origin, path) {
+    if (!place?.via) return place;
+    const key = `${place.via} ${method} ${origin}${path}`;
+    if (place.at) {
+      if (lastCallerThrough.size >= 1000) lastCallerThrough.clear();
+      lastCallerThrough.set(key, place.at);
+      return place;
+    }
+    const caller = lastCallerThrough.get(key);
+    return caller ? { ...place, startedBy: caller } : place;
+  }
+
+  /** Where a request was made, for a report, in the source as written. @param {Entry} entry */
+  function placeOf(entry) {
+    const place = entry.place;
+    if (!place) return {};
+    return {
+      ...(place.at ? { at: originalPlace(place.at) } : {}),
+      ...(place.via ? { via: place.via } : {}),
+      ...(place.library ? { library: originalPlace(place.library) } : {}),
+      ...(place.startedBy ? { startedBy: originalPlace(place.startedBy) } : {}),
+    };
   }
 
   /**
@@ -164,7 +206,7 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now }
     const reset = { kind: entry.kind, method: entry.method, origin: entry.origin, path: entry.path, error: `${code}${error?.message ?? String(error)}` };
     if (idleMs !== undefined) reset.idleMs = Math.round(idleMs);
     if (hint) reset.hint = hint;
-    if (entry.at) reset.at = entry.at;
+    Object.assign(reset, placeOf(entry));
     resets.push(reset);
   }
 
@@ -374,11 +416,15 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now }
     return { origins: byOrigin, findings: news, ...(newResets.length > 0 ? { resets: newResets } : {}) };
   }
 
-  /** At exit: every response still unread is reported, with how long it was held. */
-  function atExit() {
+  /**
+   * At exit, or before a signal or terminate() stops the process (`stopped`): every response still
+   * unread is reported, with how long it was held.
+   * @param {boolean} [stopped]
+   */
+  function atExit(stopped = false) {
     for (const entry of open) {
       settle(entry);
-      if (!entry.done) report(entry, 'exit');
+      if (!entry.done) report(entry, stopped ? 'stopped' : 'exit');
     }
     return sample();
   }
@@ -400,16 +446,26 @@ function keepAliveHeader(headers) {
 }
 
 /**
- * Where the program made a request, as "file:line:column", taken from V8's structured call sites
- * while the request starts. Only that string is kept: keeping the stack itself (even unformatted)
- * kept every frame's objects alive until the request was collected, which cost the client more
- * than the capture. Error.prepareStackTrace is swapped for the capture only, and put back before
- * anything else runs.
+ * @typedef {{ at?: string, via?: string, library?: string, startedBy?: string }} Place
+ *   at: the program's own frame, "file:line:column"; via: the libraries between it and the request,
+ *   the one the program called first ("axios via follow-redirects"); library: the innermost library
+ *   frame. With no frame of the program's on the stack (a library that starts the request on a
+ *   later tick), only via and library, and startedBy: the program's frame of its last request to
+ *   the same URL through the same library, which most likely started this one (a retry).
+ */
+
+/**
+ * Where the program made a request, taken from V8's structured call sites while the request starts.
+ * Only strings are kept: keeping the stack itself (even unformatted) kept every frame's objects
+ * alive until the request was collected, which cost the client more than the capture.
+ * Error.prepareStackTrace is swapped for the capture only, and put back before anything else runs.
+ * V8's async frames count: `await axios.get()` in the program shows as "at async client.js:4:25"
+ * below the library's own frames.
  * @param {number} frames
- * @returns {string | undefined}
+ * @returns {Place | undefined}
  */
 function captureCallSite(frames) {
-  const holder = /** @type {{ stack?: string }} */ ({});
+  const holder = /** @type {{ stack?: Place }} */ ({});
   const limit = Error.stackTraceLimit;
   const prepare = Error.prepareStackTrace;
   Error.stackTraceLimit = frames;
@@ -423,23 +479,62 @@ function captureCallSite(frames) {
   }
 }
 
+const NODE_MODULES = `${sep}node_modules${sep}`;
+
+/** "axios", "@scope/name": the package a file in node_modules belongs to. @param {string} file */
+function packageOf(file) {
+  const at = file.lastIndexOf(NODE_MODULES);
+  if (at < 0) return undefined;
+  const [first = '', second = ''] = file.slice(at + NODE_MODULES.length).split(sep);
+  return first.startsWith('@') ? `${first}/${second}` : first;
+}
+
 /**
- * The program's own frame: the first outside Node and the meter, preferring code outside
- * node_modules (a library's frame says less than its caller's).
- * @param {unknown} _error @param {NodeJS.CallSite[]} sites
+ * The program's own frame (the first outside Node, the meter and node_modules) and the libraries
+ * the request went through on its way from there.
+ * @param {unknown} _error @param {NodeJS.CallSite[]} sites @returns {Place | undefined}
  */
 function pickCallSite(_error, sites) {
-  /** @type {NodeJS.CallSite | undefined} */
-  let fallback;
+  /** @type {string | undefined} */
+  let library;
+  /** @type {string[]} innermost first */
+  const packages = [];
   for (const site of sites) {
     const name = site.getFileName();
     if (!name || name.startsWith('node:')) continue;
     const file = name.startsWith('file://') ? fileURLToPath(name) : name;
     if (!isAbsolute(file) || file.startsWith(METER_DIR)) continue;
-    if (!file.includes(`${sep}node_modules${sep}`)) return `${file}:${site.getLineNumber()}:${site.getColumnNumber()}`;
-    fallback ??= site;
+    const place = `${file}:${site.getLineNumber()}:${site.getColumnNumber()}`;
+    const owner = packageOf(file);
+    if (!owner) return library ? { at: place, via: viaOf(packages), library } : { at: place };
+    library ??= place;
+    if (!packages.includes(owner)) packages.push(owner);
   }
-  if (!fallback) return undefined;
-  const name = fallback.getFileName() ?? '';
-  return `${name.startsWith('file://') ? fileURLToPath(name) : name}:${fallback.getLineNumber()}:${fallback.getColumnNumber()}`;
+  return library ? { via: viaOf(packages), library } : undefined;
+}
+
+/** "axios via follow-redirects": the package the program called, then those it called. @param {string[]} innermostFirst */
+function viaOf(innermostFirst) {
+  return [...innermostFirst].reverse().join(' via ');
+}
+
+/**
+ * A "file:line:column" in code a transpiler wrote (tsx, ts-node, a bundle), as it is in the source
+ * the program's author wrote, where Node has that file's source map (tsx turns them on; so does
+ * --enable-source-maps). Done only for findings, never per request.
+ * @param {string | undefined} at @returns {string | undefined}
+ */
+export function originalPlace(at) {
+  const match = at === undefined ? null : /^(.*):(\d+):(\d+)$/.exec(at);
+  if (!match) return at;
+  const [, file = '', line, column] = match;
+  try {
+    const map = findSourceMap(file) ?? findSourceMap(pathToFileURL(file).href);
+    const entry = /** @type {{ originalSource?: string, originalLine?: number, originalColumn?: number }} */ (map?.findEntry(Number(line) - 1, Number(column) - 1) ?? {});
+    if (entry.originalSource === undefined || entry.originalLine === undefined || entry.originalColumn === undefined) return at;
+    const source = entry.originalSource.startsWith('file://') ? fileURLToPath(entry.originalSource) : isAbsolute(entry.originalSource) ? entry.originalSource : resolve(dirname(file), entry.originalSource);
+    return `${source}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+  } catch {
+    return at;
+  }
 }

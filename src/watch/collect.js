@@ -8,8 +8,10 @@ import { join } from 'node:path';
  * @typedef {import('../meter/responses.js').Finding} Finding
  * @typedef {import('../meter/responses.js').OriginCounts} OriginCounts
  * @typedef {{ open: number, accepted: number, requests: number, peak?: number }} ServerCounts
- * @typedef {{ pid: number, argv: string[], listened?: boolean, server?: ServerCounts, origins: Record<string, OriginCounts> }} ProcessState
- * @typedef {Finding & { pid: number }} PidFinding
+ * @typedef {{ pid: number, thread?: number, argv: string[], listened?: boolean, requesting?: boolean, server?: ServerCounts, origins: Record<string, OriginCounts>, checked?: boolean, signal?: string }} ProcessState
+ *   One per Node process, and one per worker thread (`thread`: its threadId). `checked`: it made its
+ *   final check (at exit, or before a signal or terminate() ended it, named in `signal`).
+ * @typedef {Finding & { pid: number, thread?: number }} PidFinding
  * @typedef {import('../meter/responses.js').Reset & { pid: number }} PidReset
  */
 
@@ -17,7 +19,7 @@ export class Collector {
   #dir;
   /** @type {Map<string, { offset: number }>} */
   #files = new Map();
-  /** @type {Map<number, ProcessState>} */
+  /** Keyed by the meter's file name: "pid", or "pid-threadId" for a worker thread. @type {Map<string, ProcessState>} */
   processes = new Map();
   /** @type {PidFinding[]} */
   findings = [];
@@ -46,34 +48,40 @@ export class Collector {
       const file = this.#files.get(name) ?? { offset: 0 };
       this.#files.set(name, file);
       const lines = readLines(join(this.#dir, name), file);
-      const pid = Number.parseInt(name, 10);
-      for (const line of lines) if (line) this.#take(pid, line);
+      const key = name.slice(0, -'.jsonl'.length);
+      for (const line of lines) if (line) this.#take(key, line);
     }
     return { findings: this.findings.slice(before), resets: this.resets.slice(resetsBefore) };
   }
 
-  /** @param {number} pid @param {string} line */
-  #take(pid, line) {
+  /** @param {string} key @param {string} line */
+  #take(key, line) {
     let message;
     try {
       message = JSON.parse(line);
     } catch {
       return;
     }
-    const state = this.processes.get(pid) ?? { pid, argv: [], origins: {} };
-    this.processes.set(pid, state);
+    const [pid = 0, thread] = key.split('-').map(Number);
+    const state = this.processes.get(key) ?? { pid, ...(thread === undefined ? {} : { thread }), argv: [], origins: {} };
+    this.processes.set(key, state);
     if (message.type === 'process') {
       state.argv = message.argv ?? [];
       // In --json, which process id ran what: a finding's pid names its command here.
-      this.#onRecord({ type: 'process', pid, ppid: message.ppid, argv: state.argv, node: message.node, time: new Date().toISOString() });
+      this.#onRecord({ type: 'process', pid, ...(thread === undefined ? {} : { thread }), ppid: message.ppid, argv: state.argv, node: message.node, time: new Date().toISOString() });
     }
     if (message.type === 'listening') state.listened = true;
+    if (message.type === 'requesting') state.requesting = true;
     if (message.type !== 'sample') return;
     state.server = message.server;
+    if (message.final) {
+      state.checked = true;
+      if (message.signal) state.signal = message.signal;
+    }
     if (message.watch) {
       state.origins = message.watch.origins ?? {};
       for (const finding of message.watch.findings ?? []) {
-        const withPid = { ...finding, pid };
+        const withPid = { ...finding, pid, ...(thread === undefined ? {} : { thread }) };
         this.findings.push(withPid);
         // Wall-clock time, to set beside a CI log's own; read within a poll of the finding.
         this.#onRecord({ type: 'finding', ...withPid, time: new Date().toISOString() });
@@ -85,6 +93,21 @@ export class Collector {
       }
     }
     this.#onRecord({ type: 'sample', pid, t: message.t, server: message.server, origins: message.watch?.origins ?? {} });
+  }
+
+  /** Main threads and worker threads measured, and those that ended without their final check. */
+  tally() {
+    const states = [...this.processes.values()];
+    const threads = states.filter((state) => state.thread !== undefined);
+    return {
+      processes: states.length - threads.length,
+      threads: threads.length,
+      // Only one that made requests can have held a response: a server, or a loader or esbuild
+      // thread that ends with its process, is no blind spot.
+      unchecked: states.filter((state) => !state.checked && state.requesting),
+      /** @type {Map<string, number>} signal name (or "terminate") → how many were checked before it */
+      stopped: states.reduce((bySignal, state) => (state.signal ? bySignal.set(state.signal, (bySignal.get(state.signal) ?? 0) + 1) : bySignal), new Map()),
+    };
   }
 
   /** Whether any measured process has started a server. */

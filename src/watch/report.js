@@ -21,6 +21,43 @@ export function shortPlace(at) {
   return `${shown}${at.slice(file.length)}`;
 }
 
+/**
+ * @typedef {{ at?: string, via?: string, library?: string, startedBy?: string }} Placed
+ */
+
+/** What findings from one place share: the program's line, or the library frame when there is none. @param {Placed} placed */
+export function placeKey(placed) {
+  return placed.at ?? placed.startedBy ?? placed.library ?? '';
+}
+
+/**
+ * "requested at client.js:4:25", with the libraries the request went through and the innermost
+ * library frame beside it; or, with no frame of the program's on the stack, the library's.
+ * @param {Placed} placed
+ */
+export function requestedAt({ at, via, library, startedBy }) {
+  const libraryFrame = library ? ` (${shortPlace(library)})` : '';
+  if (at) return `requested at ${shortPlace(at)}${via ? ` ← ${via}${libraryFrame}` : ''}`;
+  if (library && startedBy) {
+    return `requested inside ${via}${libraryFrame}, most likely for your request at ${shortPlace(startedBy)} (your last one to this URL through ${via}; a retry or redirect has no frame of yours on its stack)`;
+  }
+  if (library) return `requested inside ${via}${libraryFrame}, with no frame of your code on the stack: the library started the request later, on its own`;
+  return `requested at ${shortPlace(undefined)}`;
+}
+
+/**
+ * A hint for findings made inside a library, not by the program's own call: a body the program
+ * never received is the library's to read.
+ * @param {Placed[]} findings @returns {string[]}
+ */
+function libraryHint(findings) {
+  const libraries = [...new Set(findings.flatMap((finding) => (finding.at || !finding.via ? [] : [finding.via.split(' via ')[0]])))];
+  if (libraries.length === 0) return [];
+  return [
+    `Some of these requests were made inside ${libraries.join(', ')}, not by a call of yours (a retry, a redirect): a response your code never received is the library's to read or discard. See whether a newer version does.`,
+  ];
+}
+
 /** @param {Collector} collector @returns {string[]} */
 export function countLines(collector) {
   const server = collector.server();
@@ -37,19 +74,19 @@ export function countLines(collector) {
 
 /**
  * Findings or resets grouped by where the request was made, the biggest group first.
- * @template {{ at?: string }} T @param {T[]} findings @returns {T[][]}
+ * @template {Placed} T @param {T[]} findings @returns {T[][]}
  */
 export function groupByPlace(findings) {
   /** @type {Map<string, T[]>} */
   const groups = new Map();
   for (const finding of findings) {
-    const key = finding.at ?? '';
+    const key = placeKey(finding);
     groups.set(key, [...(groups.get(key) ?? []), finding]);
   }
   return [...groups.values()].sort((a, b) => b.length - a.length);
 }
 
-const REASONS = { closed: 'its connection closed first', exit: 'the process exited first', idle: 'no byte read' };
+const REASONS = { closed: 'its connection closed first', exit: 'the process exited first', stopped: 'its process or thread was stopped first', idle: 'no byte read' };
 
 const PATHS_SHOWN = 3;
 
@@ -79,7 +116,7 @@ function statusesOf(findings) {
 export function findingLine(finding) {
   // For 'idle', heldMs counts from the body's last progress; otherwise from its headers.
   const held = finding.reason === 'idle' ? ` for ${finding.heldMs} ms` : `, held ${finding.heldMs} ms`;
-  return `unfinished response: ${finding.method} ${finding.origin}${finding.path}${statusesOf([finding])} (${REASONS[finding.reason]}${held}), requested at ${shortPlace(finding.at)}`;
+  return `unfinished response: ${finding.method} ${finding.origin}${finding.path}${statusesOf([finding])} (${REASONS[finding.reason]}${held}), ${requestedAt(finding)}`;
 }
 
 /** @param {PidFinding[]} findings @returns {string[]} */
@@ -87,7 +124,7 @@ export function findingLines(findings) {
   if (findings.length === 0) return ['unfinished responses: none'];
   const lines = [`unfinished responses: ${findings.length}`];
   for (const group of groupByPlace(findings).slice(0, 8)) {
-    lines.push(`  ${group.length} × ${requestsOf(group)}${statusesOf(group)}   requested at ${shortPlace(group[0]?.at)}`);
+    lines.push(`  ${group.length} × ${requestsOf(group)}${statusesOf(group)}   ${requestedAt(group[0] ?? {})}`);
   }
   return lines;
 }
@@ -124,7 +161,7 @@ function resetContext(reset) {
 
 /** @param {PidReset} reset */
 export function resetLine(reset) {
-  return `reset on a reused connection: ${reset.method} ${reset.origin}${reset.path}: ${reset.error} (${resetContext(reset)}), requested at ${shortPlace(reset.at)}`;
+  return `reset on a reused connection: ${reset.method} ${reset.origin}${reset.path}: ${reset.error} (${resetContext(reset)}), ${requestedAt(reset)}`;
 }
 
 /** @param {PidReset[]} resets @returns {string[]} */
@@ -133,26 +170,73 @@ export function resetLines(resets) {
   const lines = [`requests failed on a reused connection: ${resets.length}`];
   for (const group of groupByPlace(resets).slice(0, 8)) {
     const first = /** @type {PidReset} */ (group[0]);
-    lines.push(`  ${group.length} × ${requestsOf(group)}: ${first.error} (${resetContext(first)})   requested at ${shortPlace(first.at)}`);
+    lines.push(`  ${group.length} × ${requestsOf(group)}: ${first.error} (${resetContext(first)})   ${requestedAt(first)}`);
   }
   return lines;
 }
 
-/** @param {Collector} collector @param {{ exitCode: number, failOnLeak: boolean, failOnReset?: boolean }} end @returns {string[]} */
-export function summaryLines(collector, { exitCode, failOnLeak, failOnReset = false }) {
+/** "1 Node process", "3 Node processes and 2 worker threads" @param {{ processes: number, threads: number }} tally */
+function measured({ processes, threads }) {
+  const what = `${processes} Node ${processes === 1 ? 'process' : 'processes'}`;
+  return threads === 0 ? what : `${what} and ${threads} worker ${threads === 1 ? 'thread' : 'threads'}`;
+}
+
+/** A process by its command, as short as a line allows. @param {import('./collect.js').ProcessState} state */
+function processName(state) {
+  const command = state.argv.map((arg) => (isAbsolute(arg) ? shortPlace(`${arg}:0:0`).replace(/:0:0$/, '') : arg)).join(' ');
+  const who = state.thread === undefined ? `pid ${state.pid}` : `pid ${state.pid} thread ${state.thread}`;
+  return `${who}${command ? ` (${command.length > 60 ? `${command.slice(0, 59)}…` : command})` : ''}`;
+}
+
+/**
+ * What was not checked, said before any verdict: a process or thread that ended (or still runs)
+ * without the meter's final look may have held responses this report cannot list.
+ * @param {ReturnType<Collector['tally']>} tally @param {(pid: number) => boolean} alive
+ */
+export function coverageLines(tally, alive) {
+  const lines = [];
+  for (const [signal, count] of tally.stopped) {
+    const how = signal === 'terminate' ? 'worker.terminate()' : signal;
+    lines.push(`stopped by ${how}: ${count} ${count === 1 ? 'was' : 'were'} checked first.`);
+  }
+  const running = tally.unchecked.filter((state) => state.thread === undefined && alive(state.pid));
+  const ended = tally.unchecked.filter((state) => !running.includes(state));
+  if (ended.length > 0) {
+    lines.push(
+      `not checked at their end: ${ended.length} (${ended.slice(0, 3).map(processName).join(', ')}${ended.length > 3 ? ', …' : ''}). ` +
+        'Killed with SIGKILL, crashed, or a worker thread too busy to answer before terminate(): responses they held are not in this report.',
+    );
+  }
+  if (running.length > 0) {
+    lines.push(`still running when the command exited, so not checked: ${running.length} (${running.slice(0, 3).map(processName).join(', ')}${running.length > 3 ? ', …' : ''}).`);
+  }
+  return lines;
+}
+
+/**
+ * @param {Collector} collector @param {{ exitCode: number, failOnLeak: boolean, failOnReset?: boolean, alive?: (pid: number) => boolean }} end
+ * @returns {string[]}
+ */
+export function summaryLines(collector, { exitCode, failOnLeak, failOnReset = false, alive = () => false }) {
   const count = collector.findings.length;
-  const processes = collector.processes.size;
+  const tally = collector.tally();
+  const coverage = coverageLines(tally, alive);
+  const unchecked = tally.unchecked.length;
   const verdict =
-    count === 0
-      ? 'No response was left unfinished.'
-      : `${count} ${count === 1 ? 'response was' : 'responses were'} never read to the end. Read each body to the end (res.resume(), await res.text()) or destroy it.${failOnLeak ? ' Exit code 1 (--fail-on-leak).' : ''}`;
+    count > 0
+      ? `${count} ${count === 1 ? 'response was' : 'responses were'} never read to the end. Read each body to the end (res.resume(), await res.text()) or destroy it.${failOnLeak ? ' Exit code 1 (--fail-on-leak).' : ''}`
+      : unchecked > 0
+        ? `No unfinished response was seen, but ${unchecked} of the ${tally.processes + tally.threads} measured ${unchecked === 1 ? 'was' : 'were'} not checked at ${unchecked === 1 ? 'its' : 'their'} end (above).`
+        : 'No response was left unfinished.';
   const resets = collector.resets.length;
   const resetVerdict = resets === 0 ? [] : [`${RESET_FIX}${failOnReset ? ' Exit code 1 (--fail-on-reset).' : ''}`];
   return [
-    `keep-alive-lab watch: ${processes} Node ${processes === 1 ? 'process' : 'processes'} measured; the command exited with code ${exitCode}.`,
+    `keep-alive-lab watch: ${measured(tally)} measured; the command exited with code ${exitCode}.`,
     ...countLines(collector),
+    ...coverage,
     ...findingLines(collector.findings),
     verdict,
+    ...libraryHint(collector.findings),
     ...resetLines(collector.resets),
     ...resetVerdict,
   ];

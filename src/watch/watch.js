@@ -2,13 +2,13 @@
 // `keep-alive-lab watch`: runs a command with the lab's meter preloaded into every Node process it
 // starts (NODE_OPTIONS=--import), shows what the meter sees while it runs, and sums it up.
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, appendFileSync, chmodSync, constants as fs, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { nodeTooOld, parseWatchArgs, USAGE } from './args.js';
 import { Collector } from './collect.js';
 import { livePanel, PANEL_HEIGHT } from './live-panel.js';
-import { findingLine, panelLines, resetLine, summaryLines } from './report.js';
+import { findingLine, panelLines, placeKey, resetLine, summaryLines } from './report.js';
 
 const METER = new URL('../meter/meter.js', import.meta.url);
 const POLL_MS = 200;
@@ -45,14 +45,16 @@ export async function watch(argv) {
   const started = Date.now();
   const title = () => `keep-alive-lab watch · ${[command, ...args].join(' ')} · ${((Date.now() - started) / 1000).toFixed(1)} s`;
 
+  const meterImport = `--import ${METER.href}`;
+  const watchEnv = { KAL_WATCH_DIR: dir, KAL_WATCH_STACKS: options.stacks ? '1' : '0', KAL_WATCH_IDLE_MS: String(options.idleMs) };
+  const shim = nodeShim(dir, meterImport, watchEnv);
   const child = spawn(command, args, {
     stdio: 'inherit',
     env: {
       ...process.env,
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import ${METER.href}`].filter(Boolean).join(' '),
-      KAL_WATCH_DIR: dir,
-      KAL_WATCH_STACKS: options.stacks ? '1' : '0',
-      KAL_WATCH_IDLE_MS: String(options.idleMs),
+      ...(shim ? { PATH: `${shim}${delimiter}${process.env.PATH}` } : {}),
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, meterImport].filter(Boolean).join(' '),
+      ...watchEnv,
     },
   });
   // Ctrl+C in a terminal reaches the command by itself (same process group); a signal sent to this
@@ -68,13 +70,13 @@ export async function watch(argv) {
     const news = collector.poll();
     if (panel) return panel.draw(panelLines(title(), collector, PANEL_HEIGHT));
     for (const finding of news.findings) {
-      if (placesShown.has(finding.at ?? '')) continue;
-      placesShown.add(finding.at ?? '');
+      if (placesShown.has(placeKey(finding))) continue;
+      placesShown.add(placeKey(finding));
       process.stderr.write(`keep-alive-lab watch: ${findingLine(finding)}\n`);
     }
     for (const reset of news.resets) {
-      if (resetPlacesShown.has(reset.at ?? '')) continue;
-      resetPlacesShown.add(reset.at ?? '');
+      if (resetPlacesShown.has(placeKey(reset))) continue;
+      resetPlacesShown.add(placeKey(reset));
       process.stderr.write(`keep-alive-lab watch: ${resetLine(reset)}\n`);
     }
   };
@@ -105,10 +107,14 @@ export async function watch(argv) {
   const failOnLeak = exitCode === 0 && Boolean(options.failOnLeak) && leaked;
   const failOnReset = exitCode === 0 && Boolean(options.failOnReset) && reset;
   const finalCode = failOnLeak || failOnReset ? 1 : exitCode;
-  process.stderr.write(`${summaryLines(collector, { exitCode, failOnLeak, failOnReset }).join('\n')}\n`);
+  process.stderr.write(`${summaryLines(collector, { exitCode, failOnLeak, failOnReset, alive: isAlive }).join('\n')}\n`);
+  const tally = collector.tally();
   record?.({
     type: 'summary',
     exitCode,
+    processes: tally.processes,
+    threads: tally.threads,
+    unchecked: tally.unchecked.map(({ pid, thread }) => (thread === undefined ? { pid } : { pid, thread })),
     findings: collector.findings.length,
     resets: collector.resets.length,
     server: collector.server(),
@@ -116,6 +122,58 @@ export async function watch(argv) {
   });
   rmSync(dir, { recursive: true, force: true });
   return finalCode;
+}
+
+/**
+ * A folder holding a `node` that puts the meter back into NODE_OPTIONS and runs the node the PATH
+ * had: first on the command's PATH, it catches a shell line that replaces NODE_OPTIONS
+ * (`NODE_OPTIONS=--experimental-vm-modules jest` in an npm script, whose jest starts `node` by
+ * name). None on Windows (no sh), or when the PATH has no node.
+ * @param {string} dir @param {string} meterImport @param {Record<string, string>} watchEnv
+ * @returns {string | undefined}
+ */
+function nodeShim(dir, meterImport, watchEnv) {
+  if (process.platform === 'win32') return undefined;
+  const realNode = (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .map((folder) => join(folder, 'node'))
+    .find((candidate) => {
+      try {
+        accessSync(candidate, fs.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  if (!realNode) return undefined;
+  const quote = (/** @type {string} */ text) => `'${text.replaceAll("'", "'\\''")}'`;
+  const folder = join(dir, 'node-with-meter');
+  mkdirSync(folder);
+  const exports = Object.entries(watchEnv).map(([name, value]) => `${name}=${quote(value)}; export ${name}`);
+  writeFileSync(
+    join(folder, 'node'),
+    [
+      '#!/bin/sh',
+      '# keep-alive-lab watch: the meter, even where a script replaced NODE_OPTIONS.',
+      `case "$NODE_OPTIONS" in *${quote(meterImport)}*) ;; *) NODE_OPTIONS="\${NODE_OPTIONS:+$NODE_OPTIONS }"${quote(meterImport)}; export NODE_OPTIONS ;; esac`,
+      ...exports,
+      `exec ${quote(realNode)} "$@"`,
+      '',
+    ].join('\n'),
+  );
+  chmodSync(join(folder, 'node'), 0o755);
+  return folder;
+}
+
+/** Whether a process still runs (signal 0 only asks). @param {number} pid */
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
+  }
 }
 
 /** @param {NodeJS.Signals | null} signal */
