@@ -18,14 +18,14 @@ import { BIN, folderWith, removeFolder, runBin, startServer } from './helpers/wa
 describe('arguments', () => {
   test('options before --, the command and its own arguments after', () => {
     assert.deepEqual(parseWatchArgs(['--fail-on-leak', '--fail-on-reset', '--idle-ms', '250', '--no-stacks', '--json', 'out.jsonl', '--', 'npm', 'test', '--', '-x']), {
-      options: { failOnLeak: true, failOnReset: true, idleMs: 250, stacks: false, json: 'out.jsonl' },
+      options: { failOnLeak: true, failOnReset: true, idleMs: 250, stacks: false, allStacks: false, json: 'out.jsonl' },
       command: 'npm',
       args: ['test', '--', '-x'],
     });
   });
 
   test('without --, the first word that is not an option is the command', () => {
-    assert.deepEqual(parseWatchArgs(['node', '--test']), { options: { failOnLeak: false, failOnReset: false, idleMs: 1000, stacks: true }, command: 'node', args: ['--test'] });
+    assert.deepEqual(parseWatchArgs(['node', '--test']), { options: { failOnLeak: false, failOnReset: false, idleMs: 1000, stacks: true, allStacks: false }, command: 'node', args: ['--test'] });
   });
 
   test('a typo or a missing value is an error, never ignored', () => {

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
-test('npm pack: the command and the meter only, no dependencies; installed offline, npx keep-alive-lab watch runs', () => {
+test('npm pack: the command, the meter and per-test mode only, no dependencies; installed offline, npx keep-alive-lab watch and --import keep-alive-lab/test run', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kal-pack-'));
   try {
     const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir, ROOT], { encoding: 'utf8' })) as {
@@ -32,6 +32,10 @@ test('npm pack: the command and the meter only, no dependencies; installed offli
       'src/meter/meter.js',
       'src/meter/responses.js',
       'src/meter/watch-process.js',
+      'src/per-test/jest.cjs',
+      'src/per-test/node-test.js',
+      'src/per-test/tracker.js',
+      'src/per-test/vitest.js',
       'src/watch/args.js',
       'src/watch/collect.js',
       'src/watch/live-panel.js',
@@ -52,19 +56,25 @@ test('npm pack: the command and the meter only, no dependencies; installed offli
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     assert.equal(output, 'app ran\n');
+    // Per-test mode from the installed package, by its export: a test that makes no request passes.
+    writeFileSync(join(project, 'quiet.test.mjs'), "import { test } from 'node:test';\ntest('makes no request', () => {});\n");
+    const { NODE_TEST_CONTEXT: _runner, ...env } = process.env;
+    const perTest = spawnSync(process.execPath, ['--test', '--import', 'keep-alive-lab/test', 'quiet.test.mjs'], { cwd: project, encoding: 'utf8', env });
+    assert.equal(perTest.status, 0, perTest.stdout + perTest.stderr);
+    assert.match(perTest.stdout, /pass 1/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
-test('npm publish --dry-run: publishable as it is, the same 11 files, and no warning but the login a dry run lacks', () => {
+test('npm publish --dry-run: publishable as it is, the same 15 files, and no warning but the login a dry run lacks', () => {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; private?: boolean };
   assert.equal(manifest.private, undefined, 'a private package cannot be published');
   const result = spawnSync('npm', ['publish', '--dry-run', '--json'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   const published = (JSON.parse(result.stdout) as Record<string, { id: string; files: unknown[] }>)['keep-alive-lab'];
   assert.equal(published?.id, `keep-alive-lab@${manifest.version}`);
-  assert.equal(published?.files.length, 11);
+  assert.equal(published?.files.length, 15);
   const warnings = result.stderr.split('\n').filter((line) => line.startsWith('npm warn') && !/requires you to be logged in/.test(line));
   assert.deepEqual(warnings, []);
 });

@@ -18,18 +18,20 @@
 // fetch) publishes `undici:request:*` on diagnostics_channel, synchronously from the call as well.
 
 /**
- * @typedef {{ reason: 'closed' | 'exit' | 'stopped' | 'idle', method: string, origin: string, path: string, status?: number, heldMs: number, at?: string, via?: string, library?: string, startedBy?: string }} Finding
+ * @typedef {{ reason: 'closed' | 'exit' | 'stopped' | 'idle', method: string, origin: string, path: string, status?: number, heldMs: number, at?: string, via?: string, library?: string, startedBy?: string, unsampled?: boolean }} Finding
+ *   unsampled: its request was past the stacks watch records (see stacksPerSample): no place.
  *   at, via, library: see Place.
- * @typedef {{ kind: 'http' | 'undici', method: string, origin: string, path: string, error: string, idleMs?: number, hint?: string, at?: string, via?: string, library?: string, startedBy?: string }} Reset
+ * @typedef {{ kind: 'http' | 'undici', method: string, origin: string, path: string, error: string, idleMs?: number, hint?: string, at?: string, via?: string, library?: string, startedBy?: string, unsampled?: boolean }} Reset
  *   A request that failed on a reused connection: the reuse race (lesson 9). `idleMs`: how long
  *   the connection sat in the pool before this request took it; `hint`: the Keep-Alive header
  *   of the response before, if the server sent one.
  * @typedef {{ requests: number, opened: number, open: number, busy: number }} OriginCounts
+ * @typedef {{ name: string, file?: string }} TestTag
  * @typedef {{
- *   kind: 'http' | 'undici', method: string, origin: string, path: string, place?: Place,
+ *   kind: 'http' | 'undici', method: string, origin: string, path: string, stack?: { stack?: unknown }, place?: Place | null,
  *   startedAt: number, respondedAt?: number, status?: number, response?: any, request: any, socket?: any,
  *   done: boolean, handled: boolean, reported: boolean, reusedIdleMs?: number, reusedHint?: string,
- *   progressAt?: number, progressMark?: number,
+ *   progressAt?: number, progressMark?: number, tag?: TestTag, headers?: unknown, unsampled?: boolean,
  * }} Entry
  *   progressAt: when the body last made progress, as the last sample saw it; progressMark: the
  *   count that tells progress (reads of a node:http body, bytes read by an undici socket).
@@ -47,17 +49,29 @@ const ABORTED = new Set(['AbortError', 'TimeoutError', 'RequestAbortedError', 'U
  * not the race, and is not reported as one.
  */
 const CONNECTION_CLOSED = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET']);
+/** The first requests of a process always have their stacks taken (see stacksPerSample). */
+export const STACKS_ALWAYS = 1000;
 /** This folder: frames in the meter's own files are never the program's call site. */
 const METER_DIR = fileURLToPath(new URL('.', import.meta.url));
 
 /**
  * @param {{
  *   diagnosticsChannel: typeof import('node:diagnostics_channel'), http: typeof import('node:http'), stacks: boolean, idleMs: number, now: () => number,
- *   onFirstRequest?: () => void,
+ *   onFirstRequest?: () => void, tag?: () => TestTag | undefined, stacksPerSample?: number,
  * }} options
  *   onFirstRequest: called as the process's first request starts, before any sample can show it.
+ *   tag: in per-test mode (src/per-test/), the test running now; each request keeps it, and its
+ *   place includes the test's own frame (a frame in the test's file).
+ *   stacksPerSample: past the process's first STACKS_ALWAYS requests, capture the stacks of at most
+ *   this many between two samples (the rest get `unsampled`); unset, every request's.
  */
-export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now, onFirstRequest }) {
+export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now, onFirstRequest, tag, stacksPerSample }) {
+  // A stack is most of what watch costs a busy client (README, "What it costs"). A leak is a code
+  // path taken again and again, so a place seen once in a sample of its requests is found; and a
+  // process that makes fewer than STACKS_ALWAYS requests, or fewer than stacksPerSample ten times a
+  // second, has every request placed.
+  let stacksLeft = Number.POSITIVE_INFINITY;
+  let requestsSeen = 0;
   let requested = false;
   /** @type {Set<Entry>} */
   const open = new Set();
@@ -122,9 +136,13 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now, 
   function start(kind, method, origin, path, request) {
     /** @type {Entry} */
     const entry = { kind, method, origin, path, request, startedAt: now(), done: false, handled: false, reported: false };
+    if (tag) entry.tag = tag();
     // node:http reaches addRequest in 4 frames and fetch undici's channel in over 20; a library in
     // between (axios and follow-redirects, ky) adds its own, and the program's frame is below them.
-    if (stacks) entry.place = placeWithCaller(captureCallSite(kind === 'http' ? 30 : 50), method, origin, path);
+    if (stacks) {
+      if (++requestsSeen <= STACKS_ALWAYS || stacksPerSample === undefined || stacksLeft-- > 0) entry.stack = captureStack(kind === 'http' ? 30 : 50);
+      else entry.unsampled = true;
+    }
     byRequest.set(request, entry);
     open.add(entry);
     if (!requested) {
@@ -137,6 +155,8 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now, 
   /** @param {Entry} entry */
   function finish(entry) {
     entry.done = true;
+    // Its frames may hold the program's objects: let them go with the response.
+    entry.stack = undefined;
     open.delete(entry);
   }
 
@@ -161,36 +181,51 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now, 
     /** @type {Finding} */
     const finding = { reason, method: entry.method, origin: entry.origin, path: entry.path, heldMs: Math.round(now() - since) };
     if (entry.status !== undefined) finding.status = entry.status;
+    if (entry.unsampled) finding.unsampled = true;
     findings.push({ ...finding, ...placeOf(entry) });
   }
 
-  // A library that retries (ky 1) or redirects makes the later request from its own timer, with no
-  // frame of the program's on the stack: the program's last request to the same URL through the
-  // same library is most likely the one that started it. Bounded: a program of many URLs forgets.
-  /** @type {Map<string, string>} */
-  const lastCallerThrough = new Map();
-  /** @param {Place | undefined} place @param {string} method @param {string} origin @param {string} path */
-  function placeWithCaller(place, method, origin, path) {
-    if (!place?.via) return place;
-    const key = `${place.via} ${method} ${origin}${path}`;
-    if (place.at) {
-      if (lastCallerThrough.size >= 1000) lastCallerThrough.clear();
-      lastCallerThrough.set(key, place.at);
-      return place;
+  /**
+   * Where a request was made, worked out from its stack the first time a report needs it. A
+   * request a library made with no frame of the program's on the stack (ky 1's retry, from its own
+   * timer) gets `startedBy`: the program's frame of the latest earlier request to the same URL
+   * through the same library that is still open, which most likely started it.
+   * @param {Entry} entry @returns {Place | null | undefined}
+   */
+  function resolvePlace(entry) {
+    const place = ownPlace(entry);
+    if (!place || place.at || !place.via || place.startedBy) return place;
+    /** @type {Entry | undefined} */
+    let caller;
+    for (const other of open) {
+      if (other === entry || other.startedAt > entry.startedAt || other.method !== entry.method || other.origin !== entry.origin || other.path !== entry.path) continue;
+      if (other.kind !== entry.kind || (caller && caller.startedAt > other.startedAt)) continue;
+      const its = ownPlace(other);
+      if (its?.at && its.via === place.via) caller = other;
     }
-    const caller = lastCallerThrough.get(key);
-    return caller ? { ...place, startedBy: caller } : place;
+    if (caller?.place?.at) place.startedBy = caller.place.at;
+    return place;
+  }
+
+  /** The place its own stack names, described once. @param {Entry} entry */
+  function ownPlace(entry) {
+    if (entry.place === undefined && entry.stack) {
+      entry.place = placeFromStack(entry.stack, entry.tag?.file);
+      entry.stack = undefined;
+    }
+    return entry.place;
   }
 
   /** Where a request was made, for a report, in the source as written. @param {Entry} entry */
   function placeOf(entry) {
-    const place = entry.place;
+    const place = resolvePlace(entry);
     if (!place) return {};
     return {
-      ...(place.at ? { at: originalPlace(place.at) } : {}),
+      ...(place.at ? { at: place.at } : {}),
       ...(place.via ? { via: place.via } : {}),
-      ...(place.library ? { library: originalPlace(place.library) } : {}),
-      ...(place.startedBy ? { startedBy: originalPlace(place.startedBy) } : {}),
+      ...(place.library ? { library: place.library } : {}),
+      ...(place.startedBy ? { startedBy: place.startedBy } : {}),
+      ...(place.testAt ? { testAt: place.testAt } : {}),
     };
   }
 
@@ -207,6 +242,7 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now, 
     if (idleMs !== undefined) reset.idleMs = Math.round(idleMs);
     if (hint) reset.hint = hint;
     Object.assign(reset, placeOf(entry));
+    if (entry.unsampled) reset.unsampled = true;
     resets.push(reset);
   }
 
@@ -340,6 +376,7 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now, 
     if (!entry) return;
     entry.respondedAt = now();
     entry.status = response?.statusCode;
+    entry.headers = response?.headers;
     if (entry.socket) entry.socket[HINT] = keepAliveHeader(response?.headers);
   });
   subscribe('undici:request:trailers', (message) => {
@@ -385,6 +422,7 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now, 
   /** Looks at every response still open; returns what is new since the last look. */
   function sample() {
     const t = now();
+    if (stacksPerSample !== undefined) stacksLeft = stacksPerSample;
     for (const entry of open) {
       settle(entry);
       if (entry.done) {
@@ -429,7 +467,38 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now, 
     return sample();
   }
 
-  return { sample, atExit };
+  /**
+   * Per-test mode: the responses requested while `tagged` ran that are still unfinished now, each
+   * reported once. Also forgets requests that failed, which no sample loop prunes in this mode.
+   * @param {TestTag} tagged
+   */
+  function unfinishedOf(tagged) {
+    /** @type {(Finding & { size?: number, testAt?: string })[]} */
+    const found = [];
+    for (const entry of open) {
+      settle(entry);
+      if (entry.done) {
+        open.delete(entry);
+        continue;
+      }
+      if (entry.tag !== tagged || entry.reported || entry.handled || entry.respondedAt === undefined) continue;
+      entry.reported = true;
+      const size = Number(entry.kind === 'http' ? entry.response?.headers?.['content-length'] : headerOf(entry.headers, 'content-length'));
+      found.push({
+        reason: 'exit',
+        method: entry.method,
+        origin: entry.origin,
+        path: entry.path,
+        heldMs: Math.round(now() - entry.respondedAt),
+        ...(entry.status === undefined ? {} : { status: entry.status }),
+        ...(Number.isFinite(size) ? { size } : {}),
+        ...placeOf(entry),
+      });
+    }
+    return found;
+  }
+
+  return { sample, atExit, unfinishedOf };
 }
 
 /**
@@ -438,15 +507,20 @@ export function trackResponses({ diagnosticsChannel, http, stacks, idleMs, now, 
  * @param {unknown} headers @returns {string | undefined}
  */
 function keepAliveHeader(headers) {
+  return headerOf(headers, 'keep-alive');
+}
+
+/** One header among undici's raw headers. @param {unknown} headers @param {string} name @returns {string | undefined} */
+function headerOf(headers, name) {
   if (!Array.isArray(headers)) return undefined;
   for (let i = 0; i + 1 < headers.length; i += 2) {
-    if (String(headers[i]).toLowerCase() === 'keep-alive') return String(headers[i + 1]);
+    if (String(headers[i]).toLowerCase() === name) return String(headers[i + 1]);
   }
   return undefined;
 }
 
 /**
- * @typedef {{ at?: string, via?: string, library?: string, startedBy?: string }} Place
+ * @typedef {{ at?: string, via?: string, library?: string, startedBy?: string, testAt?: string }} Place
  *   at: the program's own frame, "file:line:column"; via: the libraries between it and the request,
  *   the one the program called first ("axios via follow-redirects"); library: the innermost library
  *   frame. With no frame of the program's on the stack (a library that starts the request on a
@@ -455,29 +529,80 @@ function keepAliveHeader(headers) {
  */
 
 /**
- * Where the program made a request, taken from V8's structured call sites while the request starts.
- * Only strings are kept: keeping the stack itself (even unformatted) kept every frame's objects
- * alive until the request was collected, which cost the client more than the capture.
- * Error.prepareStackTrace is swapped for the capture only, and put back before anything else runs.
- * V8's async frames count: `await axios.get()` in the program shows as "at async client.js:4:25"
- * below the library's own frames.
- * @param {number} frames
- * @returns {Place | undefined}
+ * A request's stack, captured as V8 keeps it: raw frames, not yet described. Reading `.stack`
+ * later describes them through whatever Error.prepareStackTrace is set then, which
+ * placeFromStack makes the meter's own: so the work of naming files and lines is done only for
+ * the few requests a report needs, never per request. The frames are let go when the response
+ * ends (finish()).
+ * @param {number} frames @returns {{ stack?: unknown }}
  */
-function captureCallSite(frames) {
-  const holder = /** @type {{ stack?: Place }} */ ({});
+function captureStack(frames) {
+  const holder = {};
   const limit = Error.stackTraceLimit;
-  const prepare = Error.prepareStackTrace;
   Error.stackTraceLimit = frames;
-  Error.prepareStackTrace = pickCallSite;
   try {
-    Error.captureStackTrace(holder, captureCallSite);
-    return holder.stack;
+    Error.captureStackTrace(holder, captureStack);
   } finally {
-    Error.prepareStackTrace = prepare;
     Error.stackTraceLimit = limit;
   }
+  return holder;
 }
+
+/**
+ * The place a captured stack names, described through the meter's pickCallSite (V8's async frames
+ * count: `await axios.get()` in the program shows as "at async client.js:4:25" below the library's
+ * own frames). Error.prepareStackTrace is swapped for this read only, and put back at once.
+ * @param {{ stack?: unknown }} holder @param {string} [testFile] @returns {Place | null}
+ */
+function placeFromStack(holder, testFile = undefined) {
+  const prepare = Error.prepareStackTrace;
+  Error.prepareStackTrace = pickCallSite;
+  wantedTestFile = testFile;
+  programPrepare = prepare;
+  try {
+    const place = holder.stack;
+    return place && typeof place === 'object' ? /** @type {Place} */ (place) : null;
+  } catch {
+    return null;
+  } finally {
+    Error.prepareStackTrace = prepare;
+    wantedTestFile = undefined;
+    programPrepare = undefined;
+  }
+}
+
+/**
+ * The program's own Error.prepareStackTrace, if it has one: vitest's and Jest's map positions in
+ * the code they transformed back to the source (without it, vitest's lines were off), as
+ * source-map-support does. The meter asks it for the frames it keeps, and nothing else.
+ * @type {((error: Error, sites: NodeJS.CallSite[]) => unknown) | undefined}
+ */
+let programPrepare;
+
+/**
+ * A frame as "file:line:column" in the source as written: through the program's own formatter if
+ * it has one (Node's default, ErrorPrepareStackTrace, is not one), else through Node's source map.
+ * @param {NodeJS.CallSite} site @param {string} file @returns {string}
+ */
+function placeOfSite(site, file) {
+  if (programPrepare && programPrepare.name !== 'ErrorPrepareStackTrace') {
+    try {
+      const text = String(programPrepare(new Error(), [site]));
+      const last = text.slice(text.lastIndexOf('\n') + 1);
+      const match = /(?:\(|at )([^()]+):(\d+):(\d+)\)?\s*$/.exec(last);
+      if (match) {
+        const mapped = match[1]?.startsWith('file://') ? fileURLToPath(match[1]) : match[1];
+        if (mapped && isAbsolute(mapped)) return `${mapped}:${match[2]}:${match[3]}`;
+      }
+    } catch {
+      // Its formatter failed: the position as V8 has it.
+    }
+  }
+  return originalPlace(`${file}:${site.getLineNumber()}:${site.getColumnNumber()}`) ?? file;
+}
+
+/** Per-test mode: the running test's file, whose first frame on the stack is the test's own line. @type {string | undefined} */
+let wantedTestFile;
 
 const NODE_MODULES = `${sep}node_modules${sep}`;
 
@@ -499,17 +624,34 @@ function pickCallSite(_error, sites) {
   let library;
   /** @type {string[]} innermost first */
   const packages = [];
+  /** @type {Place | undefined} */
+  let found;
   for (const site of sites) {
     const name = site.getFileName();
     if (!name || name.startsWith('node:')) continue;
     const file = name.startsWith('file://') ? fileURLToPath(name) : name;
     if (!isAbsolute(file) || file.startsWith(METER_DIR)) continue;
-    const place = `${file}:${site.getLineNumber()}:${site.getColumnNumber()}`;
+    if (found) {
+      // Per-test mode: past the program's frame, down to the test's own (a helper's caller).
+      if (file !== wantedTestFile) continue;
+      found.testAt = placeOfSite(site, file);
+      return found;
+    }
     const owner = packageOf(file);
-    if (!owner) return library ? { at: place, via: viaOf(packages), library } : { at: place };
-    library ??= place;
+    if (!owner) {
+      const place = placeOfSite(site, file);
+      found = library ? { at: place, via: viaOf(packages), library } : { at: place };
+      if (wantedTestFile === undefined) return found;
+      if (file === wantedTestFile) {
+        found.testAt = place;
+        return found;
+      }
+      continue;
+    }
+    library ??= placeOfSite(site, file);
     if (!packages.includes(owner)) packages.push(owner);
   }
+  if (found) return found;
   return library ? { via: viaOf(packages), library } : undefined;
 }
 
@@ -521,7 +663,7 @@ function viaOf(innermostFirst) {
 /**
  * A "file:line:column" in code a transpiler wrote (tsx, ts-node, a bundle), as it is in the source
  * the program's author wrote, where Node has that file's source map (tsx turns them on; so does
- * --enable-source-maps). Done only for findings, never per request.
+ * --enable-source-maps). Done only for the requests a report names, never per request.
  * @param {string | undefined} at @returns {string | undefined}
  */
 export function originalPlace(at) {

@@ -35,6 +35,8 @@ export async function startWatching({ dir, diagnosticsChannel, now, send, finalC
         diagnosticsChannel,
         http: (await import('node:http')).default,
         stacks: process.env.KAL_WATCH_STACKS !== '0',
+        // 50 between two samples (100 ms apart): 500 a second past the first thousand requests.
+        ...(process.env.KAL_WATCH_STACKS === 'all' ? {} : { stacksPerSample: 50 }),
         idleMs: Number(process.env.KAL_WATCH_IDLE_MS) || 1000,
         now,
         // A process killed before its next sample still shows it made requests: watch then knows

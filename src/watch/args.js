@@ -15,19 +15,25 @@ Options:
   --idle-ms <ms>   report a response whose body went this long without a byte
                    read (default 1000); a stream read as it arrives is fine
   --no-stacks      do not record where each request was made (cheaper)
+  --all-stacks     record where every request was made; by default, past a
+                   process's first 1000 requests, at most 500 a second
   --json <file>    write samples and findings as JSON Lines to <file>
   -h, --help       show this help
 
-Example: npx keep-alive-lab watch --fail-on-leak -- node --test`;
+Example: npx keep-alive-lab watch --fail-on-leak -- node --test
+
+To fail the test that leaked, by name, load the per-test set-up in the runner instead:
+  node --test --import keep-alive-lab/test
+  vitest: test.setupFiles ['keep-alive-lab/vitest'];  Jest: setupFilesAfterEnv ['keep-alive-lab/jest']`;
 
 /**
- * @typedef {{ failOnLeak: boolean, failOnReset: boolean, idleMs: number, stacks: boolean, json?: string }} WatchOptions
+ * @typedef {{ failOnLeak: boolean, failOnReset: boolean, idleMs: number, stacks: boolean, allStacks: boolean, json?: string }} WatchOptions
  * @param {string[]} argv the arguments after `watch`
  * @returns {{ help: true } | { error: string } | { options: WatchOptions, command: string, args: string[] }}
  */
 export function parseWatchArgs(argv) {
   /** @type {WatchOptions} */
-  const options = { failOnLeak: false, failOnReset: false, idleMs: 1000, stacks: true };
+  const options = { failOnLeak: false, failOnReset: false, idleMs: 1000, stacks: true, allStacks: false };
   let index = 0;
   for (; index < argv.length; index++) {
     const arg = argv[index];
@@ -39,6 +45,7 @@ export function parseWatchArgs(argv) {
     if (arg === '--fail-on-leak') options.failOnLeak = true;
     else if (arg === '--fail-on-reset') options.failOnReset = true;
     else if (arg === '--no-stacks') options.stacks = false;
+    else if (arg === '--all-stacks') options.allStacks = true;
     else if (arg === '--idle-ms' || arg === '--json') {
       const value = argv[++index];
       if (value === undefined) return { error: `${arg} needs a value.` };

@@ -22,7 +22,7 @@ export function shortPlace(at) {
 }
 
 /**
- * @typedef {{ at?: string, via?: string, library?: string, startedBy?: string }} Placed
+ * @typedef {{ at?: string, via?: string, library?: string, startedBy?: string, unsampled?: boolean }} Placed
  */
 
 /** What findings from one place share: the program's line, or the library frame when there is none. @param {Placed} placed */
@@ -35,13 +35,14 @@ export function placeKey(placed) {
  * library frame beside it; or, with no frame of the program's on the stack, the library's.
  * @param {Placed} placed
  */
-export function requestedAt({ at, via, library, startedBy }) {
+export function requestedAt({ at, via, library, startedBy, unsampled }) {
   const libraryFrame = library ? ` (${shortPlace(library)})` : '';
   if (at) return `requested at ${shortPlace(at)}${via ? ` ← ${via}${libraryFrame}` : ''}`;
   if (library && startedBy) {
     return `requested inside ${via}${libraryFrame}, most likely for your request at ${shortPlace(startedBy)} (your last one to this URL through ${via}; a retry or redirect has no frame of yours on its stack)`;
   }
   if (library) return `requested inside ${via}${libraryFrame}, with no frame of your code on the stack: the library started the request later, on its own`;
+  if (unsampled) return 'requested at a place not sampled (past its first 1000 requests, a process has at most 500 stacks a second recorded; --all-stacks records every one)';
   return `requested at ${shortPlace(undefined)}`;
 }
 
@@ -79,9 +80,16 @@ export function countLines(collector) {
 export function groupByPlace(findings) {
   /** @type {Map<string, T[]>} */
   const groups = new Map();
+  // A finding whose stack was not sampled joins the place of a sampled one to the same request.
+  /** @type {Map<string, string>} */
+  const placeOfRequest = new Map();
+  const requestKey = (/** @type {any} */ finding) => `${finding.method} ${finding.origin}${finding.path}`;
+  for (const finding of findings) if (!finding.unsampled && placeKey(finding)) placeOfRequest.set(requestKey(finding), placeKey(finding));
   for (const finding of findings) {
-    const key = placeKey(finding);
-    groups.set(key, [...(groups.get(key) ?? []), finding]);
+    const key = finding.unsampled ? (placeOfRequest.get(requestKey(finding)) ?? '') : placeKey(finding);
+    const group = groups.get(key);
+    if (group) group.push(finding);
+    else groups.set(key, [finding]);
   }
   return [...groups.values()].sort((a, b) => b.length - a.length);
 }
@@ -112,6 +120,11 @@ function statusesOf(findings) {
   return statuses.length ? ` → ${statuses.join(', ')}` : '';
 }
 
+/** The member of a group that names its place (one whose stack was sampled). @param {Placed[]} group */
+function placed(group) {
+  return group.find((member) => !member.unsampled) ?? group[0] ?? {};
+}
+
 /** @param {PidFinding} finding */
 export function findingLine(finding) {
   // For 'idle', heldMs counts from the body's last progress; otherwise from its headers.
@@ -124,7 +137,7 @@ export function findingLines(findings) {
   if (findings.length === 0) return ['unfinished responses: none'];
   const lines = [`unfinished responses: ${findings.length}`];
   for (const group of groupByPlace(findings).slice(0, 8)) {
-    lines.push(`  ${group.length} × ${requestsOf(group)}${statusesOf(group)}   ${requestedAt(group[0] ?? {})}`);
+    lines.push(`  ${group.length} × ${requestsOf(group)}${statusesOf(group)}   ${requestedAt(placed(group))}`);
   }
   return lines;
 }
@@ -170,7 +183,7 @@ export function resetLines(resets) {
   const lines = [`requests failed on a reused connection: ${resets.length}`];
   for (const group of groupByPlace(resets).slice(0, 8)) {
     const first = /** @type {PidReset} */ (group[0]);
-    lines.push(`  ${group.length} × ${requestsOf(group)}: ${first.error} (${resetContext(first)})   ${requestedAt(first)}`);
+    lines.push(`  ${group.length} × ${requestsOf(group)}: ${first.error} (${resetContext(first)})   ${requestedAt(placed(group))}`);
   }
   return lines;
 }

@@ -46,7 +46,7 @@ export async function watch(argv) {
   const title = () => `keep-alive-lab watch · ${[command, ...args].join(' ')} · ${((Date.now() - started) / 1000).toFixed(1)} s`;
 
   const meterImport = `--import ${METER.href}`;
-  const watchEnv = { KAL_WATCH_DIR: dir, KAL_WATCH_STACKS: options.stacks ? '1' : '0', KAL_WATCH_IDLE_MS: String(options.idleMs) };
+  const watchEnv = { KAL_WATCH_DIR: dir, KAL_WATCH_STACKS: !options.stacks ? '0' : options.allStacks ? 'all' : '1', KAL_WATCH_IDLE_MS: String(options.idleMs) };
   const shim = nodeShim(dir, meterImport, watchEnv);
   const child = spawn(command, args, {
     stdio: 'inherit',

@@ -44,12 +44,23 @@ const cpu = process.cpuUsage(cpuAtStart);
 console.log(JSON.stringify({ perSecond: answered / ${SECONDS}, cpuMicrosPerRequest: (cpu.user + cpu.system) / answered }));
 `;
 
-type Mode = 'without the meter' | 'under watch' | 'under watch --no-stacks';
-const MODES: Mode[] = ['without the meter', 'under watch', 'under watch --no-stacks'];
+// BENCH_WATCH_BEFORE=<another checkout's bin/keep-alive-lab.js> adds that version's default mode to
+// the same run, so a change is measured against what it replaced on the same machine, at the same time.
+const BEFORE = process.env.BENCH_WATCH_BEFORE;
+type Mode = string;
+const MODES: Mode[] = [
+  'without the meter',
+  'under watch',
+  'under watch --all-stacks',
+  'under watch --no-stacks',
+  ...(BEFORE ? ['under watch, before (BENCH_WATCH_BEFORE)'] : []),
+];
 
 function command(mode: Mode, file: string): string[] {
   if (mode === 'without the meter') return [process.execPath, file];
-  return [process.execPath, BIN, 'watch', ...(mode === 'under watch --no-stacks' ? ['--no-stacks'] : []), '--', process.execPath, file];
+  const bin = mode.includes('before') && BEFORE ? BEFORE : BIN;
+  const flag = mode.endsWith('--no-stacks') ? ['--no-stacks'] : mode.endsWith('--all-stacks') ? ['--all-stacks'] : [];
+  return [process.execPath, bin, 'watch', ...flag, '--', process.execPath, file];
 }
 
 function start(args: string[], cwd: string, port: number) {
@@ -112,7 +123,11 @@ export interface WatchOverhead {
   mode: Mode;
   perSecond: number;
   cpuMicrosPerRequest: number;
-  /** More CPU time per request than without the meter, in percent. */
+  /**
+   * More CPU time per request than without the meter, in percent: the median of each repeat's
+   * ratio to the run without the meter just before it (paired, so a slow minute of a shared machine
+   * falls on both sides of a ratio).
+   */
   overheadPercent: number;
   /** Fewer requests per second than without the meter, in percent (noisy on a shared machine). */
   throughputLossPercent: number;
@@ -141,15 +156,17 @@ export async function watchOverhead(repeats: number): Promise<WatchOverhead[]> {
   return (['client', 'server'] as const).flatMap((side) => {
     const baseRate = figure(side, 'without the meter', 'perSecond');
     const baseCpu = figure(side, 'without the meter', 'cpuMicrosPerRequest');
+    const baseRuns = samples.get(`${side}/without the meter`)!;
     return MODES.map((mode) => {
       const perSecond = figure(side, mode, 'perSecond');
       const cpu = figure(side, mode, 'cpuMicrosPerRequest');
+      const paired = median(samples.get(`${side}/${mode}`)!.map((measured, i) => measured.cpuMicrosPerRequest / (baseRuns[i]?.cpuMicrosPerRequest ?? baseCpu)));
       return {
         side,
         mode,
         perSecond: Math.round(perSecond),
         cpuMicrosPerRequest: Math.round(cpu * 10) / 10,
-        overheadPercent: percent(cpu / baseCpu - 1),
+        overheadPercent: percent(paired - 1),
         throughputLossPercent: percent(1 - perSecond / baseRate),
         runs: repeats,
       };

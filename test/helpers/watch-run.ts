@@ -53,13 +53,13 @@ export function runBin(args: string[], options: { cwd: string; env?: NodeJS.Proc
   });
 }
 
-/** Starts server.js from `dir` on a free port and resolves once it accepts connections. */
-export async function startServer(dir: string): Promise<{ port: number; server: ChildProcess; stop(): Promise<void> }> {
+/** Starts server.js (or `file`) from `dir` on a free port and resolves once it accepts connections. */
+export async function startServer(dir: string, file = 'server.js'): Promise<{ port: number; server: ChildProcess; stop(): Promise<void> }> {
   const port = await freePort();
-  const server = spawn(process.execPath, ['server.js'], { cwd: dir, env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
+  const server = spawn(process.execPath, [file], { cwd: dir, env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
   const deadline = Date.now() + 10_000;
   while (!(await accepts(port))) {
-    if (Date.now() > deadline) throw new Error(`server.js in ${dir} did not listen on ${port}`);
+    if (Date.now() > deadline) throw new Error(`${file} in ${dir} did not listen on ${port}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return {
