@@ -138,6 +138,28 @@ describe('vitest 5.1.2: setupFiles: [keep-alive-lab/vitest]', () => {
   }
 });
 
+test('vitest: a test that fakes its timers (vi.useFakeTimers) is still checked, not timed out', async () => {
+  const dir = project({
+    'package.json': '{ "type": "module" }',
+    'vitest.config.js': "export default { test: { setupFiles: ['keep-alive-lab/vitest'], testTimeout: 10000 } };\n",
+    'fake.test.js': `import { test, vi } from 'vitest';
+test('fakes timers and leaks', async () => {
+  vi.useFakeTimers();
+  const res = await fetch(\`http://127.0.0.1:\${process.env.PORT}/unread\`);
+  if (res.status !== 200) throw new Error('not 200');
+});
+`,
+  });
+  try {
+    const { code, output } = await runIn(dir, process.execPath, [VITEST, 'run']);
+    assert.equal(code, 1, output);
+    assert.match(output, /GET http:\/\/127\.0\.0\.1:\d+\/unread → 200, 262144 bytes, requested at fake\.test\.js:4:21\n/);
+    assert.doesNotMatch(output, /timed out/i);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('Jest 30.5.2: setupFilesAfterEnv: [keep-alive-lab/jest], over two test files in one worker', async () => {
   const dir = project({
     'package.json': JSON.stringify({ jest: { setupFilesAfterEnv: ['keep-alive-lab/jest'] } }),

@@ -10,6 +10,9 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+// The real ones, taken at load: a test that fakes timers (vi.useFakeTimers(), mock.timers) replaces
+// the globals, and the check after each test must still run.
+import { setImmediate } from 'node:timers';
 import { trackResponses } from '../meter/responses.js';
 import { requestedAt, shortPlace } from '../watch/report.js';
 

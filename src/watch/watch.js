@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { accessSync, appendFileSync, chmodSync, constants as fs, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, isAbsolute, join } from 'node:path';
 import { nodeTooOld, parseWatchArgs, USAGE } from './args.js';
 import { Collector } from './collect.js';
 import { livePanel, PANEL_HEIGHT } from './live-panel.js';
@@ -136,7 +136,8 @@ function nodeShim(dir, meterImport, watchEnv) {
   if (process.platform === 'win32') return undefined;
   const realNode = (process.env.PATH ?? '')
     .split(delimiter)
-    .filter(Boolean)
+    // Only absolute folders: a relative one ('.') would find this shim again from the shim itself.
+    .filter((folder) => isAbsolute(folder))
     .map((folder) => join(folder, 'node'))
     .find((candidate) => {
       try {
