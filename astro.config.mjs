@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { quietAstroDirective } from './src/build/astro-directive-warning.ts';
 import { buildStamp } from './src/build/build-stamp.ts';
@@ -9,11 +10,22 @@ import { monacoStylesOnDemand } from './src/build/monaco-styles-on-demand.ts';
 import { searchIndex } from './src/build/search-index.ts';
 import { ISOLATION_HEADERS } from './src/run/cross-origin-isolation.ts';
 import { verifyHarness } from './src/build/verify-harness.ts';
+import { linkPreviewNotice } from './src/build/link-preview-notice.ts';
+import { siteConfigFrom } from './src/build/site-config.ts';
+
+// SITE_URL and BASE_PATH: where the deploy is served (README, "Deploying the static site").
+const { site, base } = siteConfigFrom(process.env);
+// One id per build, for the isolation service worker's address (see BaseLayout.astro), so each
+// deploy installs its own worker. Set here, before Astro loads the pages, which read it.
+process.env.KAL_BUILD_ID ??= Date.now().toString(36);
 
 export default defineConfig({
   // The stamp goes last: a build is complete only once the search index is written. The harness
   // adds a page only to `npm run verify:webcontainer`'s own build (KAL_VERIFY_HARNESS=1).
-  integrations: [mdx(), verifyHarness(), searchIndex(), buildStamp()],
+  ...(site ? { site } : {}),
+  base,
+  // The sitemap needs absolute URLs: without SITE_URL the notice says so, once.
+  integrations: [mdx(), verifyHarness(), ...(site ? [sitemap({ filter: (page) => !/\/(404|verify-webcontainer-harness)\/?$/.test(page) })] : [linkPreviewNotice()]), searchIndex(), buildStamp()],
   trailingSlash: 'ignore',
   // `astro dev` and `astro preview` serve every response cross-origin isolated, as `npm start` does.
   server: { headers: { ...ISOLATION_HEADERS } },

@@ -1,21 +1,13 @@
 // The learner's work: edits survive a reload, Reset can be undone, Check judges the code by the
 // lesson's claims and marks progress that the home page shows; share links and downloads.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { LessonPage } from './lesson-page.ts';
-
-async function typeAtLine(page: Page, lesson: LessonPage, file: string, lineText: string, text: string) {
-  await lesson.staticCode(file).getByText(lineText).click();
-  await expect(lesson.editor(file)).toBeFocused();
-  await page.keyboard.press('End');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Escape');
-}
 
 test('edits survive a reload, and Reset then Undo restores them', async ({ page }) => {
   const lesson = new LessonPage(page);
   await page.goto('/lessons/the-leak/');
-  await typeAtLine(page, lesson, 'client.js', '200 requests answered', " console.log('kept across reloads');");
+  await lesson.typeAtLine('client.js', '200 requests answered', " console.log('kept across reloads');");
   await page.waitForTimeout(500); // Edits are saved 300 ms after the last keystroke.
 
   await page.reload();
@@ -73,7 +65,7 @@ test('Check fails on the starter with the numbers, passes on the fix, and the ho
 test('Solve shows a diff and changes nothing until applied; Undo brings the learner’s code back', async ({ page }) => {
   const lesson = new LessonPage(page);
   await page.goto('/lessons/the-leak/');
-  await typeAtLine(page, lesson, 'client.js', '200 requests answered', ' // my note');
+  await lesson.typeAtLine('client.js', '200 requests answered', ' // my note');
 
   await page.getByRole('button', { name: 'Solve', exact: true }).click();
   const panel = page.getByRole('region', { name: 'The solution, compared with your code' });
@@ -118,7 +110,7 @@ test('a share link carries the code, and opening it keeps the recipient’s own 
   const senderPage = await sender.newPage();
   const senderLesson = new LessonPage(senderPage);
   await senderPage.goto('/lessons/the-leak/');
-  await typeAtLine(senderPage, senderLesson, 'client.js', '200 requests answered', ' // from the sender');
+  await senderLesson.typeAtLine('client.js', '200 requests answered', ' // from the sender');
   await senderPage.getByRole('button', { name: 'Copy link' }).click();
   await expect(senderLesson.runStatus).toHaveText(/Link copied/);
   const link = await senderPage.evaluate(() => navigator.clipboard.readText());
@@ -129,7 +121,7 @@ test('a share link carries the code, and opening it keeps the recipient’s own 
   const page = await recipient.newPage();
   const lesson = new LessonPage(page);
   await page.goto('/lessons/the-leak/');
-  await typeAtLine(page, lesson, 'client.js', '200 requests answered', ' // the recipient’s own');
+  await lesson.typeAtLine('client.js', '200 requests answered', ' // the recipient’s own');
   await page.waitForTimeout(500);
 
   await page.goto(link);
@@ -150,7 +142,7 @@ test('a share link carries the code, and opening it keeps the recipient’s own 
 test('Download gives a zip of the lesson with the learner’s current code', async ({ page }) => {
   const lesson = new LessonPage(page);
   await page.goto('/lessons/the-leak/');
-  await typeAtLine(page, lesson, 'client.js', '200 requests answered', ' // downloaded edit');
+  await lesson.typeAtLine('client.js', '200 requests answered', ' // downloaded edit');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
   expect(download.suggestedFilename()).toBe('keep-alive-lab-the-leak.zip');
   const bytes = readFileSync(await download.path());

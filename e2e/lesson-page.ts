@@ -16,6 +16,15 @@ export class LessonPage {
     this.output = page.getByRole('region', { name: 'Workspace' }).locator('pre[aria-labelledby="output-title"]');
   }
 
+  /** Clicks a line of the static code (which opens the editor there), types at its end, leaves. */
+  async typeAtLine(file: string, lineText: string, text: string) {
+    await this.staticCode(file).getByText(lineText).click();
+    await expect(this.editor(file)).toBeFocused();
+    await this.page.keyboard.press('End');
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Escape');
+  }
+
   async openFromHome(title: string) {
     await this.page.goto('/');
     await this.page.getByRole('link', { name: title }).click();

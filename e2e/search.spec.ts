@@ -1,12 +1,11 @@
 // Site search, built at build time, answering in the browser with no server of its own.
 import { expect, test } from '@playwright/test';
+import { searchFor } from './site-search.ts';
 
 test('searching for "resume" finds the leak lesson', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Search', exact: true }).click();
-  await page.getByRole('searchbox', { name: 'Search the lessons and the reference' }).fill('resume');
-  await page.getByRole('button', { name: 'Search', exact: true }).click();
-  await expect(page.getByRole('status')).toHaveText(/\d+ results? for “resume”/);
+  await searchFor(page, 'resume');
   await page.getByRole('link', { name: 'The leak', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'The leak' })).toBeVisible();
 });
@@ -26,9 +25,7 @@ const PASTED: [string, RegExp][] = [
 for (const [pasted, lesson] of PASTED) {
   test(`searching for the error "${pasted}" finds the lesson ${lesson.source.slice(1)}`, async ({ page }) => {
     await page.goto('/search/');
-    await page.getByRole('searchbox', { name: 'Search the lessons and the reference' }).fill(pasted);
-    await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await expect(page.getByRole('status')).toHaveText(/\d+ results? for “/);
+    await searchFor(page, pasted);
     await page.getByRole('link', { name: lesson }).first().click();
     await expect(page.getByRole('heading', { level: 1, name: lesson })).toBeVisible();
   });

@@ -39,7 +39,7 @@ test('the kit’s server sends them on pages, assets and the 404 page, on a port
   writeFileSync(join(site, 'index.html'), '<!doctype html><title>home</title>');
   writeFileSync(join(site, '404.html'), '<!doctype html><title>missing</title>');
   writeFileSync(join(site, 'app.js'), 'export {}');
-  const server = await serveSite(site, HEADERS_FILE);
+  const server = await serveSite(site, { headersFile: HEADERS_FILE });
   t.after(() => server.close());
   const port = Number(new URL(server.url).port);
   assert.ok(port >= PORT_RANGE.first && port <= PORT_RANGE.last, `port ${port}`);

@@ -1,12 +1,11 @@
 // The real `npm run verify:webcontainer` on a machine that cannot reach StackBlitz: it must say
 // so within a minute, before building anything, and exit non-zero. It never passes without runs.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { test } from 'node:test';
+import { runKit } from './helpers/run-kit.ts';
 import { probe } from './verify-webcontainer/preflight.ts';
 
-const ROOT = new URL('..', import.meta.url).pathname;
 const BUILD_STAMP = new URL('../verify-report/site/.built-at', import.meta.url).pathname;
 
 test('without StackBlitz it refuses within a minute, says why and where to run it, and builds nothing', async (t) => {
@@ -18,16 +17,7 @@ test('without StackBlitz it refuses within a minute, says why and where to run i
     t.diagnostic('stackblitz.com is reachable here; the preflight was pointed at an unresolvable host');
   }
   const stampBefore = existsSync(BUILD_STAMP) ? statSync(BUILD_STAMP).mtimeMs : undefined;
-  const startedAt = Date.now();
-  // Its own process group, so a hung kit can be stopped with everything it started.
-  const kit = spawn('npm', ['run', '--silent', 'verify:webcontainer'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let output = '';
-  kit.stdout.on('data', (chunk) => (output += String(chunk)));
-  kit.stderr.on('data', (chunk) => (output += String(chunk)));
-  const killer = setTimeout(() => process.kill(-kit.pid!, 'SIGKILL'), 60_000);
-  const code = await new Promise<number | null>((resolve) => kit.on('exit', resolve));
-  clearTimeout(killer);
-  const seconds = (Date.now() - startedAt) / 1000;
+  const { code, output, seconds } = await runKit([], { env, timeoutMs: 60_000 });
 
   assert.ok(seconds < 60, `took ${seconds} s`);
   assert.notEqual(code, 0, output);

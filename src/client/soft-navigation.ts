@@ -42,6 +42,10 @@ function softLink(event: MouseEvent): HTMLAnchorElement | undefined {
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return undefined;
   const link = event.target instanceof Element ? event.target.closest('a') : null;
   if (!link?.href || link.hasAttribute('download') || (link.target && link.target !== '_self')) return undefined;
+  // A page that arrived without cross-origin isolation (a host that cannot send the headers):
+  // a plain load of the next page goes through the isolation worker (public/isolation-sw.js) and
+  // comes back isolated, so WebContainer can run there. A soft one would stay as this page is.
+  if (!crossOriginIsolated) return undefined;
   // Links within this page (#main) go through the router too: it keeps its history entries in
   // step, so that Back from one does not load this page again.
   return new URL(link.href).origin === location.origin ? link : undefined;

@@ -1,6 +1,7 @@
 // The lessons in course order (by folder prefix), with the slug each is served under.
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { lessonSlug } from './lesson-files.ts';
+import { sitePath } from '../run/site-path.ts';
 
 export interface LessonLink {
   entry: CollectionEntry<'lessons'>;
@@ -16,6 +17,6 @@ export async function listLessons(): Promise<LessonLink[]> {
     .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }))
     .map((entry, index) => {
       const slug = lessonSlug(entry.id);
-      return { entry, slug, href: `/lessons/${slug}/`, number: index + 1 };
+      return { entry, slug, href: sitePath(`lessons/${slug}/`), number: index + 1 };
     });
 }

@@ -9,6 +9,7 @@ import { codeOf } from './lesson-code.ts';
 import type { LessonLink } from './lesson-list.ts';
 import { goRunsOf, type GoRun } from './go-recordings.ts';
 import { recordingFor, type Recording } from './recordings.ts';
+import { lessonPreviewCard, linkPreview, type LinkPreview } from './link-preview.ts';
 
 export interface LessonPage {
   lesson: LessonLink;
@@ -30,6 +31,8 @@ export interface LessonPage {
   relies: RelianceOnPage[];
   /** Recorded runs of the lesson's Go clients (lesson 8), each beside a Node run; usually none. */
   goRuns: GoRun[];
+  /** The image a pasted link to this lesson shows, from the starter's and the solution's runs. */
+  preview: LinkPreview;
 }
 
 export async function lessonPage(lessons: LessonLink[], index: number): Promise<LessonPage> {
@@ -59,5 +62,6 @@ export async function lessonPage(lessons: LessonLink[], index: number): Promise<
     checks: claims.filter((claim) => claim.run === 'solution' && claim.within === undefined && !claim.nodes),
     relies: reliancesOnPage(entry.data),
     goRuns: goRunsOf(folder, claims),
+    preview: linkPreview(lesson.slug, lessonPreviewCard(entry.data.title, lesson.number, lessons.length, starter, solution)),
   };
 }

@@ -4,11 +4,11 @@
 // and an instructor address for the room board.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BUILD_STAMP } from '../build/build-stamp.ts';
+import { BUILD_STAMP, stampedBase } from '../build/build-stamp.ts';
 import { DEFAULT_MAX_RUNS, startLabServer } from './lab-server.ts';
 import { checkConfinement } from './confinement.ts';
 import { readRoomLessons } from './room-board.ts';
@@ -51,6 +51,8 @@ function newestChange(path: string): number {
 
 function buildIsStale(): boolean {
   if (!existsSync(buildStamp)) return true;
+  // Built for a static host's base path (BASE_PATH): its links would miss under `/`.
+  if (stampedBase(readFileSync(buildStamp, 'utf8')).replace(/^\/+|\/+$/g, '') !== '') return true;
   const builtAt = statSync(buildStamp).mtimeMs;
   return SOURCES.some((source) => existsSync(join(projectRoot, source)) && newestChange(join(projectRoot, source)) > builtAt);
 }
@@ -60,7 +62,9 @@ if (!values['no-build'] && buildIsStale()) {
   // astro's package exports hide bin/, so find it next to its package.json.
   const astro = join(createRequire(import.meta.url).resolve('astro/package.json'), '../bin/astro.mjs');
   // No telemetry from the lab's own build, and no notice about it before the lab's address.
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  // The runner serves the lab at `/`: a BASE_PATH meant for a static deploy must not reach it.
+  const { BASE_PATH: _basePath, ...inherited } = process.env;
+  const env = { ...inherited, ASTRO_TELEMETRY_DISABLED: '1' };
   const build = spawnSync(process.execPath, [astro, 'build'], { cwd: projectRoot, stdio: 'inherit', env });
   if (build.status !== 0) {
     console.error('The build failed; the messages above say where. Fix that and run `npm start` again.');

@@ -1,10 +1,12 @@
 // Which runtime a lesson page uses. `auto`: the local runner when `npm start` serves the page,
 // else WebContainer when the page is cross-origin isolated in a browser that can run it, else
 // none, with the reason and what to do. `?runtime=` or the page's runtime control override it.
+import { DeferredRuntime } from './deferred-runtime.ts';
 import { detectLocalRunner, LocalRuntime } from './local/local-runtime.ts';
 import { NoRuntime } from './no-runtime.ts';
 import type { Runtime } from './runtime.ts';
 import { DEFAULT_BOOT_TIMEOUT_MS } from './webcontainer/boot-timeout.ts';
+import { WEBCONTAINER_LABEL } from './webcontainer/webcontainer-label.ts';
 import { webContainerSupport, type WebContainerSupport } from './webcontainer-support.ts';
 
 export { webContainerSupport, type WebContainerSupport };
@@ -117,10 +119,13 @@ export async function resolveRuntime(choice: RuntimeChoice, options: RuntimeFact
   });
   if (decision.kind === 'local') return { runtime: await once('local', async () => new LocalRuntime()) };
   if (decision.kind === 'webcontainer') {
-    const runtime = await once('webcontainer', async () => {
-      const { createWebContainerRuntime } = await import('./webcontainer/create-webcontainer-runtime.ts');
-      return createWebContainerRuntime({ nodeMajor: options.nodeMajor, bootTimeoutMs: options.bootTimeoutMs ?? DEFAULT_BOOT_TIMEOUT_MS });
-    });
+    // Its code loads on the first interaction (deferred-runtime.ts), not with the page.
+    const runtime = await once('webcontainer', async () =>
+      new DeferredRuntime('webcontainer', WEBCONTAINER_LABEL, async () => {
+        const { createWebContainerRuntime } = await import('./webcontainer/create-webcontainer-runtime.ts');
+        return createWebContainerRuntime({ nodeMajor: options.nodeMajor, bootTimeoutMs: options.bootTimeoutMs ?? DEFAULT_BOOT_TIMEOUT_MS });
+      }),
+    );
     return decision.notice ? { runtime, notice: decision.notice } : { runtime };
   }
   return { runtime: new NoRuntime(decision.message) };

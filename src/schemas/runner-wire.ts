@@ -5,6 +5,8 @@
 
 /** The WebSocket (and the GET that tells a page the runner serves it). */
 export const RUNNER_PATH = '/api/runner';
+/** What a static deploy answers at RUNNER_PATH (src/pages/api/runner.ts): no runner here. */
+export const RUNNER_ABSENT = { runner: 'none' } as const;
 
 /** A bare file name: letters, digits, dot, dash, underscore; no folders, no leading dot. */
 export const FILE_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;

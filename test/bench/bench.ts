@@ -2,7 +2,9 @@
 // the real lab server. Prints a table (median, min, max), writes bench-results/latest.json.
 // `npm run bench -- --compare` measures the default TutorialKit template the same way.
 // Timing figures are reported, not asserted: a busy machine can miss them. See README.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEPLOY_BUILD } from '../helpers/deploy-build.ts';
 import { startLabServer } from '../../src/runner/lab-server.ts';
 import { launchBrowser } from './browser.ts';
 import { ENFORCED, REPORTED } from './budgets.ts';
@@ -10,6 +12,7 @@ import { type Figure, machine, markdownTable, median, summarise, writeJson, type
 import { buildOnce, editorAgain, editorFetchedAhead, LESSON, labEditor, runToFirstSample, underLoad } from './lab-figures.ts';
 import { CATEGORIES, startLighthouse, type Scores } from './lighthouse.ts';
 import { editorLoad, weightBeforeInteraction } from './page-figures.ts';
+import { isolationFigures } from './isolation-figures.ts';
 import { roomFigures, roomTable } from './room.ts';
 import { compareWithTutorialKit } from './tutorialkit.ts';
 import { watchOverhead, watchOverheadTable } from './watch-overhead.ts';
@@ -22,6 +25,18 @@ const compare = process.argv.includes('--compare');
 console.log(`Building the site ${REPEATS} times…`);
 const builds = Array.from({ length: REPEATS }, () => buildOnce(root));
 const pages = builds[0]!.pages;
+// The deploy build (npm run build:base): a base path, SITE_URL, the sitemap and the link-preview
+// images, which only a build with SITE_URL makes. A fresh clone draws every image; later builds
+// take them from the cache.
+const deployBuild = () => buildOnce(root, { outDir: DEPLOY_BUILD.dir, env: { BASE_PATH: DEPLOY_BUILD.base, SITE_URL: DEPLOY_BUILD.site } });
+const previewsDrawn = Array.from({ length: REPEATS }, () => {
+  rmSync(join(root, 'node_modules/.cache/keep-alive-lab/previews'), { recursive: true, force: true });
+  return deployBuild();
+});
+const deployBuilds = Array.from({ length: REPEATS }, deployBuild);
+// BENCH_BUILD_BEFORE=<a checkout of an older commit, installed>: the same build there, for a before/after row.
+const before = process.env.BENCH_BUILD_BEFORE;
+const buildsBefore = before ? Array.from({ length: REPEATS }, () => buildOnce(before)) : [];
 
 const lab = await startLabServer({ distDir: join(root, 'dist'), port: 0 });
 await lab.warmUp();
@@ -37,6 +52,8 @@ try {
     { name: 'Lesson page JavaScript before interaction (gzip)', unit: 'KB', samples: weights.map((w) => w.jsKB), budget: `≤ ${ENFORCED.lessonJavaScriptKB} KB, enforced` },
     { name: 'Lesson page CSS before interaction (gzip, files + inline)', unit: 'KB', samples: weights.map((w) => w.cssKB), budget: `≤ ${ENFORCED.lessonCssKB} KB, enforced` },
   );
+  console.log('Measuring the isolation worker on a static host…');
+  figures.push(...(await isolationFigures(browser, REPEATS)));
 
   console.log('Measuring the editor…');
   const editors = [];
@@ -90,6 +107,9 @@ for (const id of CATEGORIES) {
 figures.push(
   { name: `Build: whole site (${pages} pages, recorded runs cached)`, unit: 's', samples: builds.map((b) => b.seconds), budget: `≤ ${REPORTED.buildSeconds} s, reported` },
   { name: 'Build: time per page', unit: 's', samples: builds.map((b) => b.seconds / b.pages) },
+  { name: `Build: deploy build (BASE_PATH, SITE_URL; ${deployBuilds[0]!.pages} pages, preview images cached)`, unit: 's', samples: deployBuilds.map((b) => b.seconds) },
+  { name: 'Build: deploy build, preview images drawn anew (a fresh clone)', unit: 's', samples: previewsDrawn.map((b) => b.seconds) },
+  ...(before ? [{ name: `Build: whole site at BENCH_BUILD_BEFORE (${buildsBefore[0]!.pages} pages)`, unit: 's', samples: buildsBefore.map((b) => b.seconds) }] : []),
 );
 
 const rows: (Row & { budget?: string })[] = figures.map((figure) => ({ ...summarise(figure), budget: figure.budget }));

@@ -1,5 +1,6 @@
 // `npm run budgets`: the enforced budgets (budgets.ts) against the built site, served by the
-// real lab server. Fails naming each figure over its limit. Run after `npm run build`.
+// real lab server, and against the deploy build served as a static host serves it. Fails naming
+// each figure over its limit. Run after `npm run build` and `npm run build:base`.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startLabServer } from '../../src/runner/lab-server.ts';
@@ -9,6 +10,8 @@ import { median } from './figures.ts';
 import { labEditorLoad } from './lab-figures.ts';
 import { CATEGORIES, startLighthouse, type Scores } from './lighthouse.ts';
 import { isEditorAsset, weightBeforeInteraction } from './page-figures.ts';
+import { DEPLOY_BUILD } from '../helpers/deploy-build.ts';
+import { serveSite } from '../verify-webcontainer/site-server.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const distDir = join(root, 'dist');
@@ -29,42 +32,72 @@ const check = (figure: string, value: number, limit: number, unit: string, atMos
 
 const lab = await startLabServer({ distDir, port: 0 });
 await lab.warmUp();
-const pages = ['/', ...readdirSync(join(distDir, 'lessons')).map((slug) => `/lessons/${slug}/`)];
+const lessonPaths = readdirSync(join(distDir, 'lessons')).map((slug) => `lessons/${slug}/`);
 const browser = await launchBrowser();
 try {
-  for (const path of pages.slice(1)) {
-    const weight = await weightBeforeInteraction(browser, new URL(path, lab.url).href);
-    check(`${path} JavaScript before interaction (gzip)`, weight.jsKB, ENFORCED.lessonJavaScriptKB, 'KB');
-    check(`${path} CSS before interaction (gzip)`, weight.cssKB, ENFORCED.lessonCssKB, 'KB');
-    check(`${path} editor files requested before interaction`, weight.urls.filter(isEditorAsset).length, 0, 'files');
-  }
   const editor = await labEditorLoad(browser, lab.url);
   check('Everything the editor loads (gzip)', editor.totalKB, ENFORCED.editorKB, 'KB');
 } finally {
   await browser.close();
 }
-
-const lighthouse = await startLighthouse();
 try {
-  for (const path of pages) {
-    const url = new URL(path, lab.url).href;
-    const first = await lighthouse.run(url);
-    // The editor is fetched ahead only on signs of a learner about to edit (edit-intent.ts);
-    // Lighthouse's visit, which never moves a mouse, must not see any of it.
-    check(`${path} editor files requested while Lighthouse recorded`, first.urls.filter(isEditorAsset).length, 0, 'files');
-    let scores = first.scores;
-    // One run can land low on a busy machine: on one build, single runs of one lesson page scored
-    // 93 to 99 for performance on the 2-core CI machine. Then the median of five decides.
-    if (CATEGORIES.some((id) => scores[id] < ENFORCED.lighthouse[id])) {
-      const runs: Scores[] = [scores];
-      for (let more = 0; more < 4; more++) runs.push(await lighthouse.scores(url));
-      scores = Object.fromEntries(CATEGORIES.map((id) => [id, median(runs.map((run) => run[id]))])) as Scores;
-    }
-    for (const id of CATEGORIES) check(`${path} Lighthouse ${id}`, scores[id], ENFORCED.lighthouse[id], 'points', false);
-  }
+  await checkPages(new URL('/', lab.url).href, lessonPaths);
 } finally {
-  await lighthouse.close();
   await lab.close();
+}
+
+// The deploy build (npm run build:base: under /keep-alive-lab/, with SITE_URL), served as a static
+// host with the headers serves it: the isolation worker and the link-preview tags must not cost
+// its readers anything.
+if (!existsSync(join(DEPLOY_BUILD.dir, 'index.html'))) {
+  console.error('No deploy build found. Run `npm run build:base` first.');
+  process.exit(1);
+}
+const deploy = await serveSite(DEPLOY_BUILD.dir, { headersFile: join(root, 'public/_headers'), base: DEPLOY_BUILD.base });
+await deploy.warmUp();
+try {
+  await checkPages(`${deploy.url}/`, lessonPaths);
+} finally {
+  await deploy.close();
+}
+
+/** The weight and Lighthouse budgets of the home page and every lesson under `siteUrl`. */
+async function checkPages(siteUrl: string, lessons: string[]) {
+  const shown = (path: string) => new URL(path, siteUrl).pathname;
+  const pageBrowser = await launchBrowser();
+  try {
+    for (const path of lessons) {
+      const weight = await weightBeforeInteraction(pageBrowser, new URL(path, siteUrl).href);
+      check(`${shown(path)} JavaScript before interaction (gzip)`, weight.jsKB, ENFORCED.lessonJavaScriptKB, 'KB');
+      check(`${shown(path)} CSS before interaction (gzip)`, weight.cssKB, ENFORCED.lessonCssKB, 'KB');
+      check(`${shown(path)} editor files requested before interaction`, weight.urls.filter(isEditorAsset).length, 0, 'files');
+    }
+  } finally {
+    await pageBrowser.close();
+  }
+  const lighthouse = await startLighthouse();
+  try {
+    for (const path of ['', ...lessons]) {
+      const url = new URL(path, siteUrl).href;
+      const first = await lighthouse.run(url);
+      // The editor is fetched ahead only on signs of a learner about to edit (edit-intent.ts);
+      // Lighthouse's visit, which never moves a mouse, must not see any of it.
+      check(`${shown(path)} editor files requested while Lighthouse recorded`, first.urls.filter(isEditorAsset).length, 0, 'files');
+      // With the headers from the host, no page installs the isolation worker.
+      check(`${shown(path)} isolation worker requested while Lighthouse recorded`, first.urls.filter((requested) => requested.includes('isolation-sw.js')).length, 0, 'files');
+      let scores = first.scores;
+      // One run can land low on a busy machine: on one build, single runs of one lesson page scored
+      // 93 to 99 for performance on the 2-core CI machine. Then the median of five decides.
+      if (CATEGORIES.some((id) => scores[id] < ENFORCED.lighthouse[id])) {
+        const runs: Scores[] = [scores];
+        for (let more = 0; more < 4; more++) runs.push(await lighthouse.scores(url));
+        scores = Object.fromEntries(CATEGORIES.map((id) => [id, median(runs.map((run) => run[id]))])) as Scores;
+      }
+      for (const id of CATEGORIES) check(`${shown(path)} Lighthouse ${id}`, scores[id], ENFORCED.lighthouse[id], 'points', false);
+    }
+  } finally {
+    await lighthouse.close();
+  }
 }
 
 console.log('\n| Figure | Measured | Budget | |\n| --- | --- | --- | --- |');

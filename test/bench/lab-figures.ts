@@ -195,11 +195,19 @@ export async function underLoad(browser: Browser, origin: string): Promise<LoadS
 }
 
 /** A whole `astro build`, on the Node this script runs on (npm scripts pin Node 26). */
-export function buildOnce(root: string): { seconds: number; pages: number } {
+export interface BuildOptions {
+  /** Build into this folder instead of dist/ (astro build --outDir). */
+  outDir?: string;
+  /** More environment for the build: BASE_PATH, SITE_URL. */
+  env?: Record<string, string>;
+}
+
+export function buildOnce(root: string, { outDir, env = {} }: BuildOptions = {}): { seconds: number; pages: number } {
   const started = performance.now();
-  const build = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, encoding: 'utf8' });
+  const args = [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...(outDir ? ['--outDir', outDir] : [])];
+  const build = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: '', ...env } });
   if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
-  return { seconds: (performance.now() - started) / 1000, pages: countPages(join(root, 'dist')) };
+  return { seconds: (performance.now() - started) / 1000, pages: countPages(outDir ?? join(root, 'dist')) };
 }
 
 export function countPages(dir: string): number {

@@ -37,7 +37,7 @@ export async function verifySite(options: VerifySiteOptions): Promise<VerifyRepo
   const plan = planRuns(lessons);
   const plannedChecks = plan.reduce((sum, run) => sum + Math.max(1, run.checks.length), 0);
 
-  const site = await serveSite(options.siteDir, options.headersFile, options.port);
+  const site = await serveSite(options.siteDir, { headersFile: options.headersFile, port: options.port });
   const browser = await launchChromium(options.headed);
   try {
     console.log(`Serving ${site.url} with ${Object.entries(site.headers).map(([name, value]) => `${name}: ${value}`).join(', ')}; ${browser.version()}`);

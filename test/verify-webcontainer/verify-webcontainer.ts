@@ -21,6 +21,9 @@ const RUN_TIMEOUT_MS = 90_000;
 const USAGE = `Usage: npm run verify:webcontainer -- [options]
 
 Needs internet: WebContainer loads from stackblitz.com. Without it the kit refuses within seconds.
+  --url URL             check a live deploy instead of a local build: is a lesson page cross-origin
+                        isolated there (by headers or the isolation worker), and does lesson 2 run
+                        in WebContainer; writes verify-report/deployed.json
   --no-build            reuse the kit's last build in verify-report/site/
   --lesson ID           only this lesson (repeatable; e.g. 02-the-leak); the report says it is partial
   --boot-timeout S      seconds to wait for WebContainer to boot (default 120)
@@ -40,6 +43,7 @@ async function main(): Promise<number> {
         lesson: { type: 'string', multiple: true },
         'boot-timeout': { type: 'string', default: '120' },
         port: { type: 'string' },
+        url: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -72,13 +76,17 @@ async function main(): Promise<number> {
     console.log(preflight);
   }
 
+  // 2a. A live deploy: what a learner there meets, without the harness (it is not deployed).
+  if (values.url !== undefined) return verifyDeployedUrl(values.url, values.headed, bootTimeoutMs);
+
   // 2. The site, with the harness page that only this build has.
   if (!values['no-build']) {
     console.log('Building the site with the verification harness into verify-report/site/ …');
     const build = spawnSync('npm', ['run', 'build', '--', '--outDir', SITE_DIR], {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, KAL_VERIFY_HARNESS: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+      // Served at `/` below: a BASE_PATH meant for a deploy must not reach this build.
+      env: { ...process.env, BASE_PATH: '', KAL_VERIFY_HARNESS: '1', ASTRO_TELEMETRY_DISABLED: '1' },
     });
     if (build.status !== 0) {
       console.error('The build failed (see above), so nothing was verified.');
@@ -102,6 +110,21 @@ async function main(): Promise<number> {
   console.log(`\n${summaryLine(report)}`);
   if (!report.smoke.ok) console.log(`Lesson page smoke: ${report.smoke.detail}`);
   console.log(`Report: ${relative(process.cwd(), join(OUT_DIR, 'report.md'))} and report.json`);
+  return report.ok ? 0 : 1;
+}
+
+async function verifyDeployedUrl(url: string, headed: boolean, bootTimeoutMs: number): Promise<number> {
+  if (!/^https?:\/\/[^/]/.test(url)) {
+    console.error(`--url takes the deploy's address, such as https://you.github.io/keep-alive-lab/, got "${url}".`);
+    return 2;
+  }
+  const { deployedSummary, verifyDeployed } = await import('./verify-deployed.ts');
+  console.log(`Checking the deploy at ${url} …`);
+  const report = await verifyDeployed(url, { headed, bootTimeoutMs });
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(join(OUT_DIR, 'deployed.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\n${deployedSummary(report)}`);
+  console.log(`Report: ${relative(process.cwd(), join(OUT_DIR, 'deployed.json'))}`);
   return report.ok ? 0 : 1;
 }
 

@@ -1,5 +1,6 @@
 // Node's types for the TypeScript worker, so completions and hovers know `http` and `res.resume`.
 import { typescript } from './monaco.ts';
+import { sitePath } from '../../run/site-path.ts';
 
 let nodeTypes: Promise<void> | undefined;
 
@@ -29,7 +30,7 @@ export function loadNodeTypes(): Promise<void> {
       // Every lesson file is an ES module, imports or not (top-level await in fetch clients).
       moduleDetection: 3,
     });
-    const response = await fetch('/editor-types/node.json');
+    const response = await fetch(sitePath('editor-types/node.json'));
     if (!response.ok) return;
     const { files } = (await response.json()) as { files: { name: string; content: string }[] };
     for (const file of files) defaults.addExtraLib(file.content, `file:///node_modules/${file.name}`);

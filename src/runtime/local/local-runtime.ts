@@ -6,6 +6,7 @@ import type { PassedCheck, Runtime, RunRequest, RuntimeStatus } from '../runtime
 import { randomId } from '../random-id.ts';
 import { StatusEmitter } from '../status-emitter.ts';
 import { MAX_TOTAL_FILE_BYTES, RUNNER_PATH } from '../../schemas/runner-wire.ts';
+import { sitePath } from '../../run/site-path.ts';
 
 const LOST_RUNNER =
   'Lost the connection to the local runner. Is `npm start` still running? Start it again, then press Run.';
@@ -20,7 +21,7 @@ interface PendingRun {
 /** Asks the page's own server whether it is the lab's local runner. */
 export async function detectLocalRunner(signal?: AbortSignal): Promise<boolean> {
   try {
-    const response = await fetch(RUNNER_PATH, { cache: 'no-store', signal: signal ?? null });
+    const response = await fetch(sitePath(RUNNER_PATH), { cache: 'no-store', signal: signal ?? null });
     if (!response.ok) return false;
     const body: unknown = await response.json();
     return typeof body === 'object' && body !== null && (body as { runner?: unknown }).runner === 'local';
@@ -40,7 +41,7 @@ export class LocalRuntime implements Runtime {
   #room = false;
 
   constructor(origin: string = location.origin) {
-    this.#url = `${origin.replace(/^http/, 'ws')}${RUNNER_PATH}`;
+    this.#url = `${origin.replace(/^http/, 'ws')}${sitePath(RUNNER_PATH)}`;
   }
 
   status(): RuntimeStatus {

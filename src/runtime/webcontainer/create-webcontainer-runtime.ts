@@ -6,6 +6,7 @@ import meterSource from '../../meter/meter.js?raw';
 import probeSource from '../../meter/probe.js?raw';
 import type { LessonPackage, LessonPackageFiles } from '../../run/lesson-packages.ts';
 import { deployConfigFrom, webContainerBooter } from './boot-webcontainer.ts';
+import { sitePath } from '../../run/site-path.ts';
 import { WebContainerRuntime } from './webcontainer-runtime.ts';
 
 export function createWebContainerRuntime(options: { nodeMajor: number; bootTimeoutMs: number }): WebContainerRuntime {
@@ -22,7 +23,7 @@ export function createWebContainerRuntime(options: { nodeMajor: number; bootTime
 
 /** A package the lab lends lesson code, from the file the build wrote (src/pages/lab-packages/). */
 async function loadPackage(name: LessonPackage): Promise<LessonPackageFiles> {
-  const response = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}lab-packages/${name}.json`);
+  const response = await fetch(sitePath(`lab-packages/${name}.json`));
   if (!response.ok) throw new Error(`the lab's server answered ${response.status}`);
   return (await response.json()) as LessonPackageFiles;
 }

@@ -10,6 +10,7 @@ import { StatusEmitter } from '../status-emitter.ts';
 import { packagesImported, type LessonPackage, type LessonPackageFiles } from '../../run/lesson-packages.ts';
 import { superviseRun, type RunLimits } from '../../run/supervise-run.ts';
 import { DEFAULT_BOOT_TIMEOUT_MS } from './boot-timeout.ts';
+import { WEBCONTAINER_LABEL } from './webcontainer-label.ts';
 import { probeNode } from './probe-node.ts';
 import { meterFolder, webContainerLauncher, type ContainerApi } from './webcontainer-launcher.ts';
 
@@ -108,7 +109,7 @@ export class WebContainerRuntime implements Runtime {
   }
 
   get label(): string {
-    return this.#probe ? `WebContainer (Node ${this.#probe.node} in this browser)` : 'WebContainer (Node in this browser)';
+    return this.#probe ? `WebContainer (Node ${this.#probe.node} in this browser)` : WEBCONTAINER_LABEL;
   }
 
   /** The Node version the container runs, once booted and checked. */
