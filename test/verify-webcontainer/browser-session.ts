@@ -69,6 +69,9 @@ export async function smokeLessonPage(browser: Browser, siteUrl: string, runtime
   try {
     const lesson = new LessonPage(page);
     await page.goto(`${siteUrl}/lessons/the-leak/?runtime=${runtime}&webcontainer-timeout=${Math.round(bootTimeoutMs / 1000)}`);
+    // On a host without the headers the isolation worker reloads the page once on a first visit:
+    // a click before that reload would be lost with the page.
+    await until(() => page.evaluate(() => crossOriginIsolated).catch(() => false), 15_000);
     const chosen = await page.getByRole('combobox', { name: 'Runs in' }).inputValue();
     if (chosen !== runtime) return { ok: false, detail: `the page chose "${chosen}", not "${runtime}"` };
     await lesson.runButton.click();
