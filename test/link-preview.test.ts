@@ -53,13 +53,13 @@ test('the image is a 1200x630 PNG, drawn once, and a changed recording gives a n
   try {
     const [starter, solution] = [recording('02-the-leak', 'starter'), recording('02-the-leak', 'solution')];
     const card = lessonPreviewCard('The leak', 2, 11, starter, solution);
-    const first = await previewImage(card, cache);
+    const first = await previewImage(linkPreview('the-leak', card), cache);
     assert.equal(first.drawn, true);
     assert.deepEqual([...first.png.subarray(1, 4)].map((byte) => String.fromCharCode(byte)).join(''), 'PNG');
     const view = Buffer.from(first.png);
     assert.deepEqual([view.readUInt32BE(16), view.readUInt32BE(20)], [1200, 630]);
 
-    const again = await previewImage(lessonPreviewCard('The leak', 2, 11, starter, solution), cache);
+    const again = await previewImage(linkPreview('the-leak', lessonPreviewCard('The leak', 2, 11, starter, solution)), cache);
     assert.equal(again.drawn, false, 'the same recordings are not drawn again');
     assert.deepEqual(Buffer.from(again.png), view);
 
@@ -72,7 +72,7 @@ test('the image is a 1200x630 PNG, drawn once, and a changed recording gives a n
       }
     }
     const changed = lessonPreviewCard('The leak', 2, 11, rerecorded, solution);
-    const redrawn = await previewImage(changed, cache);
+    const redrawn = await previewImage(linkPreview('the-leak', changed), cache);
     assert.equal(redrawn.drawn, true, 'a changed recording is drawn anew');
     assert.notDeepEqual(Buffer.from(redrawn.png), view);
     assert.notEqual(linkPreview('the-leak', changed).path, linkPreview('the-leak', card).path, 'chat apps cache by URL: the address changes with the image');

@@ -4,7 +4,7 @@
 // without them is served at `/` and has no absolute URLs.
 
 export interface SiteConfig {
-  /** The origin (and path) pages are served from, ending in the base path; undefined if unset. */
+  /** The origin pages are served from (the path goes to `base`); undefined if unset. */
   site: string | undefined;
   /** Always starts and ends with "/". */
   base: string;

@@ -28,6 +28,8 @@ export interface PreviewCard {
 }
 
 export interface LinkPreview {
+  /** Of everything the image is drawn from (previewDigest): its cache key, and part of its name. */
+  digest: string;
   /** The PNG's path under the site (base path included): previews/<name>.png. */
   path: string;
   /** The image's file name without .png, for the endpoint that draws it. */
@@ -49,11 +51,19 @@ export function previewHeadline(starter: Recording, solution: Recording): string
   return `peak ${before.peakOpen} open → ${after.peakOpen}`;
 }
 
-/** One run's numbers in words, as the chart's caption and the alt text give them. */
-export function runFigures(recording: Recording): string {
+/** One run's numbers in words: the image's captions and its alt text both say them. */
+export function runWords(recording: Recording): { peak: string; counts: string[]; exitCode: number } {
   const summary = summarise(recording.events);
-  const exit = summary.clientExitCode > 0 ? `, client exit ${summary.clientExitCode}` : '';
-  return `peak ${summary.peakOpen} open, ${connections(summary.accepted)}, ${summary.requests} ${summary.requests === 1 ? 'request' : 'requests'}, ${seconds(recording.end.durationMs)}${exit}`;
+  return {
+    peak: `peak ${summary.peakOpen} open`,
+    counts: [connections(summary.accepted), `${summary.requests} ${summary.requests === 1 ? 'request' : 'requests'}`, seconds(recording.end.durationMs)],
+    exitCode: Math.max(0, summary.clientExitCode),
+  };
+}
+
+function runFigures(recording: Recording): string {
+  const { peak, counts, exitCode } = runWords(recording);
+  return [peak, ...counts, ...(exitCode ? [`client exit ${exitCode}`] : [])].join(', ');
 }
 
 export function lessonPreviewCard(title: string, number: number, total: number, starter: Recording, solution: Recording): PreviewCard {
@@ -82,10 +92,11 @@ export function sitePreviewCard(lessonTitle: string, number: number, starter: Re
 }
 
 export function linkPreview(slug: string, card: PreviewCard): LinkPreview {
-  const name = `${slug}-${previewDigest(card).slice(0, 12)}`;
+  const digest = previewDigest(card);
+  const name = `${slug}-${digest.slice(0, 12)}`;
   const [starter, solution] = card.runs;
   const alt = `${card.title}: ${card.headline}. ${starter.label}: ${runFigures(starter.recording)}. ${solution.label}: ${runFigures(solution.recording)}.`;
-  return { path: sitePath(`previews/${name}.png`), name, alt, card };
+  return { digest, path: sitePath(`previews/${name}.png`), name, alt, card };
 }
 
 // Astro bundles this file, so the drawing code is found from the project root, where builds run.

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
-import { previewDigest, type PreviewCard } from './link-preview.ts';
+import type { LinkPreview } from './link-preview.ts';
 import { previewSvg } from './preview-svg.ts';
 
 // Astro bundles this file: modules are found from the project root, where builds run.
@@ -41,8 +41,8 @@ export interface PreviewImage {
   drawn: boolean;
 }
 
-export async function previewImage(card: PreviewCard, cacheDir = CACHE_DIR): Promise<PreviewImage> {
-  const cached = join(cacheDir, `${previewDigest(card)}.png`);
+export async function previewImage({ card, digest }: Pick<LinkPreview, 'card' | 'digest'>, cacheDir = CACHE_DIR): Promise<PreviewImage> {
+  const cached = join(cacheDir, `${digest}.png`);
   if (existsSync(cached)) return { png: readFileSync(cached), drawn: false };
   const png = await renderPreviewSvg(previewSvg(card));
   mkdirSync(cacheDir, { recursive: true });

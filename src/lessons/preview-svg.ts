@@ -3,8 +3,7 @@
 // solution's recorded charts side by side with their numbers. Sized for a chat preview, where the
 // image shows at about 500 px wide: the headline stays readable there, the captions just so.
 import { chartGeometry } from './chart-geometry.ts';
-import { PREVIEW_HEIGHT, PREVIEW_WIDTH, type PreviewCard, type PreviewRun } from './link-preview.ts';
-import { summarise } from '../run/claims.ts';
+import { PREVIEW_HEIGHT, PREVIEW_WIDTH, runWords, type PreviewCard, type PreviewRun } from './link-preview.ts';
 
 // global.css's dark theme.
 const COLOURS = { bg: '#14171c', panel: '#1d2128', border: '#3a4250', text: '#e6e9ef', muted: '#a9b3c1', accent: '#6cb0ff', server: '#c89bf0' };
@@ -32,7 +31,7 @@ export function previewSvg(card: PreviewCard): string {
 }
 
 function panel(run: PreviewRun, left: number, top: number, width: number, height: number): string {
-  const summary = summarise(run.recording.events);
+  const { peak, counts, exitCode } = runWords(run.recording);
   const chartTop = top + 58;
   const chartHeight = height - 58 - 46;
   const inset = 24;
@@ -40,15 +39,12 @@ function panel(run: PreviewRun, left: number, top: number, width: number, height
   const grid = chart.gridValues
     .map((value) => `<line x1="${inset}" x2="${width - inset}" y1="${chart.y(value).toFixed(1)}" y2="${chart.y(value).toFixed(1)}" stroke="${COLOURS.border}" stroke-width="1.5"/>`)
     .join('');
-  const seconds = `${(run.recording.end.durationMs / 1000).toFixed(1)} s`;
-  const exit = summary.clientExitCode > 0 ? ` · exit ${summary.clientExitCode}` : '';
-  const connections = `${summary.accepted} ${summary.accepted === 1 ? 'connection' : 'connections'}`;
   return [
     `<rect x="${left}" y="${top}" width="${width}" height="${height}" rx="14" fill="${COLOURS.panel}" stroke="${COLOURS.border}" stroke-width="2"/>`,
     text(left + inset, top + 42, run.label, { size: 30, weight: 700, fill: COLOURS.text }),
-    text(left + width - inset, top + 42, `peak ${summary.peakOpen} open`, { size: 30, weight: 700, fill: COLOURS.server, anchor: 'end' }),
+    text(left + width - inset, top + 42, peak, { size: 30, weight: 700, fill: COLOURS.server, anchor: 'end' }),
     `<g transform="translate(${left} ${chartTop})">${grid}<path d="${chart.path}" fill="none" stroke="${COLOURS.server}" stroke-width="4" stroke-linejoin="round"/></g>`,
-    text(left + inset, top + height - 18, `${connections} · ${summary.requests} requests · ${seconds}${exit}`, { size: 24, weight: 400, fill: COLOURS.muted }),
+    text(left + inset, top + height - 18, [...counts, ...(exitCode ? [`exit ${exitCode}`] : [])].join(' · '), { size: 24, weight: 400, fill: COLOURS.muted }),
   ].join('\n');
 }
 

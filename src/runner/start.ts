@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUILD_STAMP, stampedBase } from '../build/build-stamp.ts';
+import { basePath } from '../run/site-path.ts';
 import { DEFAULT_MAX_RUNS, startLabServer } from './lab-server.ts';
 import { checkConfinement } from './confinement.ts';
 import { readRoomLessons } from './room-board.ts';
@@ -52,7 +53,7 @@ function newestChange(path: string): number {
 function buildIsStale(): boolean {
   if (!existsSync(buildStamp)) return true;
   // Built for a static host's base path (BASE_PATH): its links would miss under `/`.
-  if (stampedBase(readFileSync(buildStamp, 'utf8')).replace(/^\/+|\/+$/g, '') !== '') return true;
+  if (basePath(stampedBase(readFileSync(buildStamp, 'utf8'))) !== '/') return true;
   const builtAt = statSync(buildStamp).mtimeMs;
   return SOURCES.some((source) => existsSync(join(projectRoot, source)) && newestChange(join(projectRoot, source)) > builtAt);
 }

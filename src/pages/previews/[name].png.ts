@@ -17,6 +17,6 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ preview: LinkPreview }> = async ({ props }) => {
-  const { png } = await previewImage(props.preview.card);
+  const { png } = await previewImage(props.preview);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
