@@ -24,8 +24,9 @@ export default defineConfig({
   // adds a page only to `npm run verify:webcontainer`'s own build (KAL_VERIFY_HARNESS=1).
   ...(site ? { site } : {}),
   base,
-  // The sitemap needs absolute URLs: without SITE_URL the notice says so, once.
-  integrations: [mdx(), verifyHarness(), ...(site ? [sitemap({ filter: (page) => !/\/(404|verify-webcontainer-harness)\/?$/.test(page) })] : [linkPreviewNotice()]), searchIndex(), buildStamp()],
+  // The sitemap needs absolute URLs: without SITE_URL the notice says so, once. It leaves out the
+  // pages no one should find by search: the 404, the harness, the instructor's room board.
+  integrations: [mdx(), verifyHarness(), ...(site ? [sitemap({ filter: (page) => !/\/(404|verify-webcontainer-harness|room)\/?$/.test(page) })] : [linkPreviewNotice()]), searchIndex(), buildStamp()],
   trailingSlash: 'ignore',
   // `astro dev` and `astro preview` serve every response cross-origin isolated, as `npm start` does.
   server: { headers: { ...ISOLATION_HEADERS } },

@@ -35,7 +35,7 @@ export default defineConfig({
     },
     // GitHub Pages as a learner meets it: a project site under its base path, no COOP or COEP.
     {
-      command: `node test/helpers/serve-build.ts --dir ${DEPLOY_BUILD.dir} --base ${DEPLOY_BUILD.base} --port ${STATIC_HOST_PORT}`,
+      command: `node tools/serve-build.ts --dir ${DEPLOY_BUILD.dir} --base ${DEPLOY_BUILD.base} --port ${STATIC_HOST_PORT}`,
       url: `http://localhost:${STATIC_HOST_PORT}${DEPLOY_BUILD.base}`,
       reuseExistingServer: false,
       timeout: 30_000,

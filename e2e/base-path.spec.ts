@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DEPLOY_BUILD, STATIC_HOST_PORT } from '../test/helpers/deploy-build.ts';
-import { serveSite } from '../test/verify-webcontainer/site-server.ts';
+import { serveSite } from '../tools/verify-webcontainer/site-server.ts';
 import { LessonPage } from './lesson-page.ts';
 import { searchFor } from './site-search.ts';
 

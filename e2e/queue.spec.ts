@@ -5,14 +5,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { LessonPage } from './lesson-page.ts';
 
-const PORT = 4393;
 let lab: ChildProcess | undefined;
+/** Where the lab says it is running: it is started with --port 0, so on whichever port the system gave it. */
+let origin = '';
 
 test.beforeAll(async () => {
-  lab = spawn(process.execPath, ['src/runner/start.ts', '--no-build', '--port', String(PORT), '--max-runs', '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  lab = spawn(process.execPath, ['src/runner/start.ts', '--no-build', '--port', '0', '--max-runs', '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   lab.stdout?.on('data', (chunk) => (output += String(chunk)));
-  await expect.poll(() => output, { timeout: 20_000 }).toContain('is running at');
+  const running = () => /is running at (http:\/\/localhost:[1-9]\d*)\/\s/.exec(output)?.[1] ?? '';
+  await expect.poll(running, { timeout: 20_000 }).toMatch(/^http/);
+  origin = running();
 });
 
 test.afterAll(async () => {
@@ -26,7 +29,7 @@ test('a second learner waits in line, is told so, and runs by themselves when th
   const [first, second] = await Promise.all([browser.newPage(), browser.newPage()]);
   const lessons = [new LessonPage(first), new LessonPage(second)];
   for (const [index, page] of [first, second].entries()) {
-    await page.goto(`http://localhost:${PORT}/lessons/pool-limits/`);
+    await page.goto(`${origin}/lessons/pool-limits/`);
     await expect(lessons[index]!.runStatus).toHaveText(/Ready: code runs with the local runner/);
   }
   // The pool-limits starter stalls for about 6 s: long enough to see the line.

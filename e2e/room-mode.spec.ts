@@ -16,10 +16,11 @@ const HOST_END = `kalh${suffix}`;
 const LEARNER_END = `kall${suffix}`;
 const HOST_ADDRESS = '10.231.124.1';
 const LEARNER_ADDRESS = '10.231.124.2';
-const PORT = 4392;
 
 let lab: ChildProcess | undefined;
 let labOutput = '';
+/** http://HOST_ADDRESS:port, with the port the lab got from the system (it is started with --port 0). */
+let origin = '';
 let browser: Browser | undefined;
 let scratch = '';
 
@@ -31,6 +32,16 @@ function ip(...args: string[]) {
         'This test needs root and iproute2 (apt-get install -y iproute2); it does not pass without them.',
     );
   }
+}
+
+/** The port a socket listens on at HOST_ADDRESS, as the system reports it (iproute2's ss). Only the lab listens there. */
+function listeningPort(): number {
+  const result = spawnSync('ss', ['-Hltn', 'src', HOST_ADDRESS], { encoding: 'utf8' });
+  const ports = [...(result.stdout ?? '').matchAll(new RegExp(`${HOST_ADDRESS.replaceAll('.', '\\.')}:(\\d+)\\s`, 'g'))].map((match) => Number(match[1]));
+  if (result.status !== 0 || ports.length !== 1) {
+    throw new Error(`Expected the lab, and only it, to listen on ${HOST_ADDRESS}; \`ss -Hltn src ${HOST_ADDRESS}\` says:\n${result.stdout}${result.stderr}`);
+  }
+  return ports[0]!;
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -45,13 +56,14 @@ test.beforeAll(async () => {
   ip('-n', NAMESPACE, 'link', 'set', LEARNER_END, 'up');
   ip('-n', NAMESPACE, 'link', 'set', 'lo', 'up');
 
-  // The instructor's laptop: npm start in room mode, on the veth's host end only.
-  lab = spawn(process.execPath, ['src/runner/start.ts', '--no-build', '--host', HOST_ADDRESS, '--port', String(PORT)], {
+  // The instructor's laptop: npm start in room mode, on the veth's host end only, on any free port.
+  lab = spawn(process.execPath, ['src/runner/start.ts', '--no-build', '--host', HOST_ADDRESS, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   lab.stdout?.on('data', (chunk) => (labOutput += String(chunk)));
   lab.stderr?.on('data', (chunk) => (labOutput += String(chunk)));
   await expect.poll(() => labOutput, { timeout: 20_000 }).toContain('Room board');
+  origin = `http://${HOST_ADDRESS}:${listeningPort()}`;
 
   // The learner's browser runs inside the namespace: it can reach the lab only over the veth.
   scratch = mkdtempSync(join(tmpdir(), 'kal-learner-'));
@@ -83,7 +95,8 @@ function networkAddress(): string {
 }
 
 test('npm start in room mode prints the learners’ address with a token, a QR code, and the room board', () => {
-  expect(networkAddress()).toMatch(new RegExp(`^http://${HOST_ADDRESS.replaceAll('.', '\\.')}:${PORT}/\\?token=[\\w-]{32}$`));
+  // The address printed is the one the lab listens on: the port the system gave it, not the 0 it was asked for.
+  expect(networkAddress()).toMatch(new RegExp(`^${origin.replaceAll('.', '\\.')}/\\?token=[\\w-]{32}$`));
   expect(labOutput).toContain('Learners can scan this');
   expect(labOutput).toMatch(/room\/\?instructor=[\w-]{32}/);
   // Room mode confines learners' code by default (src/runner/confinement.ts).
@@ -94,8 +107,8 @@ test('a learner with the token loads the lab by the laptop’s address and runs 
   const page = await browser!.newPage();
   await page.goto(networkAddress());
   // The token became a cookie and left the address bar.
-  await expect(page).toHaveURL(`http://${HOST_ADDRESS}:${PORT}/`);
-  await page.goto(`http://${HOST_ADDRESS}:${PORT}/lessons/the-leak/`);
+  await expect(page).toHaveURL(`${origin}/`);
+  await page.goto(`${origin}/lessons/the-leak/`);
   const lesson = new LessonPage(page);
   await expect(lesson.runStatus).toHaveText(/Ready: code runs with the local runner/, { timeout: 20_000 });
   await lesson.run();
@@ -106,7 +119,7 @@ test('a learner with the token loads the lab by the laptop’s address and runs 
 
 test('without the token, the laptop’s address refuses the page and the runner', async () => {
   const page = await browser!.newPage();
-  const response = await page.goto(`http://${HOST_ADDRESS}:${PORT}/lessons/the-leak/`);
+  const response = await page.goto(`${origin}/lessons/the-leak/`);
   expect(response?.status()).toBe(401);
   await expect(page.locator('body')).toContainText('needs the token printed when it started');
   const socket = await page.evaluate(
@@ -116,7 +129,7 @@ test('without the token, the laptop’s address refuses the page and the runner'
         ws.onopen = () => resolve('open');
         ws.onclose = () => resolve('refused');
       }),
-    `ws://${HOST_ADDRESS}:${PORT}/api/runner`,
+    `${origin.replace(/^http/, 'ws')}/api/runner`,
   );
   expect(socket).toBe('refused');
   await page.close();
@@ -125,13 +138,13 @@ test('without the token, the laptop’s address refuses the page and the runner'
 test('the instructor’s room board counts connected pages and a passed Check, and learners cannot open it', async ({ page: instructor }) => {
   const learner = await browser!.newPage();
   await learner.goto(networkAddress());
-  await learner.goto(`http://${HOST_ADDRESS}:${PORT}/lessons/the-leak/`);
+  await learner.goto(`${origin}/lessons/the-leak/`);
   await expect(new LessonPage(learner).runStatus).toHaveText(/Ready: code runs with the local runner/, { timeout: 20_000 });
 
   // A learner's token does not open the board.
-  const refused = await learner.goto(`http://${HOST_ADDRESS}:${PORT}/room/`);
+  const refused = await learner.goto(`${origin}/room/`);
   expect(refused?.status()).toBe(403);
-  await learner.goto(`http://${HOST_ADDRESS}:${PORT}/lessons/the-leak/`);
+  await learner.goto(`${origin}/lessons/the-leak/`);
 
   // The instructor, on the laptop itself, with the address npm start printed for them (the lab
   // listens on the veth's host end only, so that is the address).
@@ -139,7 +152,11 @@ test('the instructor’s room board counts connected pages and a passed Check, a
   expect(roomUrl, 'the room board address').toBeTruthy();
   await instructor.goto(roomUrl!);
   await expect(instructor).toHaveURL(/\/room\/$/);
-  await expect(instructor.getByRole('img', { name: 'QR code of the address learners open' })).toBeVisible();
+  // The board is the site's built page (src/pages/room.astro); the runner gives it the address and its QR code.
+  const qr = instructor.getByRole('img', { name: 'QR code of the address learners open' });
+  await expect(qr).toBeVisible();
+  await expect.poll(() => qr.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
+  await expect(instructor.getByText(networkAddress(), { exact: true })).toBeVisible();
   const pages = instructor.locator('[data-figure="pages"]');
   await expect(pages).toHaveText('1');
   const leakRow = instructor.getByRole('row', { name: /^The leak\b/ });

@@ -1,5 +1,5 @@
 // Moving between lessons is a soft navigation: the page's JavaScript, and so the booted runtime,
-// lives for the whole visit (src/client/soft-navigation.ts). WebContainer cannot boot here (no
+// lives for the whole visit (src/client/site/soft-navigation.ts). WebContainer cannot boot here (no
 // internet), but it creates its frame and counts its boot in seconds, which is enough to prove
 // that the next lesson keeps both.
 import { spawn, type ChildProcess } from 'node:child_process';

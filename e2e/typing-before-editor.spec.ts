@@ -74,8 +74,11 @@ test('typing in the code: deleting across lines, undo and redo, and Ctrl+Enter r
 
 test('when the editor arrives, Undo in it takes back what was typed before it', async ({ page }) => {
   const lesson = new LessonPage(page);
+  // The editor's module arrives once everything is typed before it, however slowly that went.
+  let arrive!: () => void;
+  const arrival = new Promise<void>((resolve) => (arrive = resolve));
   await page.route('**/_astro/mount-editor*', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await arrival;
     await route.continue();
   });
   await page.goto('/lessons/the-leak/');
@@ -83,6 +86,9 @@ test('when the editor arrives, Undo in it takes back what was typed before it', 
   await page.keyboard.press('End');
   // "p" is also presenter view's key: in code, it is only a letter.
   await page.keyboard.type(' (typed early)');
+  await expect(lesson.staticCode('client.js').locator('.line', { hasText: 'We only need the status code' })).toHaveText(/never read\. \(typed early\)/);
+  await expect(lesson.editor('client.js')).toHaveCount(0);
+  arrive();
   await expect(lesson.editor('client.js')).toBeFocused({ timeout: 15_000 });
   // Monaco draws spaces as no-break spaces: hence \s below.
   const line = page.locator('.monaco-editor .view-line', { hasText: 'We only need the status code' });

@@ -4,7 +4,7 @@
 // page is isolated. It caches nothing: every request still goes to the network (and the browser's
 // HTTP cache), so it can never serve an old lab after a deploy. Registered from BaseLayout.astro
 // only when a page arrives without isolation; with the headers from the host it is never installed.
-// The values match src/run/cross-origin-isolation.ts; test/isolation-worker.test.ts keeps them so.
+// The values match src/run/cross-origin-isolation.ts; test/site/isolation-worker.test.ts keeps them so.
 const ISOLATION_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',

@@ -1,6 +1,6 @@
 // Cuts what the lab's editor never uses out of Monaco, which ships as if every page were VS Code.
 // Four edits, each checked so that a Monaco upgrade that moves the code fails the build loudly
-// instead of quietly shipping the full weight again (see the editor budget in test/bench):
+// instead of quietly shipping the full weight again (see the editor budget in tools/bench):
 //
 // 1. `internal/common/workers.js`, which the TypeScript language support imports to start its
 //    worker, also imports all ~70 editor contributions. The lab picks its own list in

@@ -1,4 +1,4 @@
-// Adds the verification kit's harness page (test/verify-webcontainer/harness/) to the build only
+// Adds the verification kit's harness page (tools/verify-webcontainer/harness/) to the build only
 // when the kit builds (KAL_VERIFY_HARNESS=1), so the deploy never ships it. The kit's build also
 // gets its own cache folder, so it does not share Astro's content store with a normal build
 // running at the same time. Here, not in test/, because astro.config.mjs imports it.
@@ -13,7 +13,7 @@ export function verifyHarness(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, injectRoute, updateConfig }) => {
         if (process.env[HARNESS_ENV] !== '1') return;
-        injectRoute({ pattern: HARNESS_PATH, entrypoint: 'test/verify-webcontainer/harness/harness.astro', prerender: true });
+        injectRoute({ pattern: HARNESS_PATH, entrypoint: 'tools/verify-webcontainer/harness/harness.astro', prerender: true });
         updateConfig({ cacheDir: new URL('verify-report/astro-cache/', config.root) });
       },
     },

@@ -1,6 +1,7 @@
 // The recorded chart's geometry: open connections over time as a step line, scaled into a box.
 // One place for it, so the chart on a lesson page (components/RecordedChart.astro) and the chart
 // in its link-preview image (lessons/preview-svg.ts) draw the same run the same way.
+import { countAxis } from '../run/chart-axis.ts';
 import { summarise } from '../run/claims.ts';
 import { openSeries, type Recording } from './recordings.ts';
 
@@ -13,9 +14,8 @@ export interface ChartBox {
 export interface ChartGeometry {
   /** The time axis's end, in ms: the run's length, at least a second. */
   span: number;
-  /** The count axis's top: a round number at or above the peak. */
+  /** The count axis (run/chart-axis.ts): its top and its gridlines. */
   top: number;
-  /** Counts the grid marks (0, half and top, or 0 and top). */
   gridValues: number[];
   x(at: number): number;
   y(open: number): number;
@@ -23,17 +23,15 @@ export interface ChartGeometry {
   path: string;
 }
 
-const ROUND_TOPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000];
-
 export function chartGeometry(recording: Recording, { width, height, pad }: ChartBox): ChartGeometry {
   const series = openSeries(recording);
   const { peakOpen } = summarise(recording.events);
   const span = Math.max(1000, recording.end.durationMs, series.at(-1)?.[0] ?? 0);
-  const top = ROUND_TOPS.find((step) => step >= Math.max(peakOpen, 4)) ?? peakOpen;
+  const { top, gridValues } = countAxis(peakOpen);
   const x = (at: number) => pad.left + (at / span) * (width - pad.left - pad.right);
   const y = (open: number) => pad.top + (height - pad.top - pad.bottom) * (1 - open / top);
   const path = series
     .map(([at, open], index) => (index === 0 ? `M${x(at).toFixed(1)},${y(open).toFixed(1)}` : `H${x(at).toFixed(1)}V${y(open).toFixed(1)}`))
     .join('');
-  return { span, top, gridValues: top % 2 === 0 ? [0, top / 2, top] : [0, top], x, y, path };
+  return { span, top, gridValues, x, y, path };
 }

@@ -1,7 +1,7 @@
 // The type declarations the editor's TypeScript worker gets: the part of @types/node the lessons
 // touch, plus undici-types, where Node's fetch, Request and Response are declared. Served as one
 // static JSON file (src/pages/editor-types/node.json.ts) and type-checked against every lesson
-// by test/lesson-types.test.ts with the same options as the editor.
+// by test/lessons/editor-types.test.ts with the same options as the editor.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { LessonFrontmatter } from '../schemas/lesson.ts';
 import { lessonFile, type LessonFile } from '../schemas/runner-protocol.ts';
-import { LessonContentError } from './lesson-content-error.ts';
+import { LessonContentError } from '../schemas/lesson-content-error.ts';
 import { challengeRun, readLessonFiles } from './lesson-files.ts';
 
 const files = z.array(lessonFile);

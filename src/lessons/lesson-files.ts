@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { LessonFile } from '../schemas/runner-protocol.ts';
-import { LessonContentError } from './lesson-content-error.ts';
+import { LessonContentError } from '../schemas/lesson-content-error.ts';
 
 const REQUIRED = ['server.js', 'client.js'];
 

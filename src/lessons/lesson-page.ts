@@ -6,6 +6,7 @@ import { reliancesOnPage, type RelianceOnPage } from '../run/reliance-notice.ts'
 import type { Claim } from '../schemas/lesson.ts';
 import type { LessonFile } from '../schemas/runner-protocol.ts';
 import { codeOf } from './lesson-code.ts';
+import { LessonContentError } from '../schemas/lesson-content-error.ts';
 import type { LessonLink } from './lesson-list.ts';
 import { goRunsOf, type GoRun } from './go-recordings.ts';
 import { recordingFor, type Recording } from './recordings.ts';
@@ -26,7 +27,7 @@ export interface LessonPage {
   /** Every run a claim names, recorded; charts show starter and solution. */
   recordings: Record<string, Recording> & { starter: Recording; solution: Recording };
   /** The solution's claims about the end of a run: what Check judges the learner's run by. */
-  checks: Claim[];
+  checkClaims: Claim[];
   /** Node features some claims rely on: named on the page if the runtime lacks them. */
   relies: RelianceOnPage[];
   /** Recorded runs of the lesson's Go clients (lesson 8), each beside a Node run; usually none. */
@@ -48,7 +49,7 @@ export async function lessonPage(lessons: LessonLink[], index: number): Promise<
   const recordings: Record<string, Recording> = {};
   for (const [run, runFiles] of Object.entries(code.runs)) recordings[run] = await recordingFor(folder, run, runFiles, claims);
   const { starter, solution } = recordings;
-  if (!starter || !solution) throw new Error(`${entry.id}: the loader read no starter or solution`);
+  if (!starter || !solution) throw new LessonContentError(`${entry.id}: the lesson has no starter (files/) or no solution (solution/) to record.`);
   return {
     lesson,
     previous: lessons[index - 1],
@@ -59,7 +60,7 @@ export async function lessonPage(lessons: LessonLink[], index: number): Promise<
     challengeFiles: Object.fromEntries(challenges.map((challenge) => [challenge.id, changed(code.challenges[challenge.id]?.starter ?? [])])),
     recordings: { ...recordings, starter, solution },
     // Check judges a learner's run on whatever Node runs it: only claims that hold on every line.
-    checks: claims.filter((claim) => claim.run === 'solution' && claim.within === undefined && !claim.nodes),
+    checkClaims: claims.filter((claim) => claim.run === 'solution' && claim.within === undefined && !claim.nodes),
     relies: reliancesOnPage(entry.data),
     goRuns: goRunsOf(folder, claims),
     preview: linkPreview(lesson.slug, lessonPreviewCard(entry.data.title, lesson.number, lessons.length, starter, solution)),

@@ -11,7 +11,7 @@ import type { Claim } from '../schemas/lesson.ts';
 import type { RunEnd, RunEvent } from '../schemas/run-events.ts';
 import type { LessonFile } from '../schemas/runner-protocol.ts';
 import { checkClaim } from '../run/claims.ts';
-import { LessonContentError } from './lesson-content-error.ts';
+import { LessonContentError } from '../schemas/lesson-content-error.ts';
 import { claimAppliesOn, PINNED_NODE_LINE } from '../schemas/node-lines.ts';
 
 

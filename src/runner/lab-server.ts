@@ -4,21 +4,20 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
+import { posix } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { ISOLATION_HEADERS } from '../run/cross-origin-isolation.ts';
+import { ROOM_API_PATH, ROOM_JOIN_PATH, ROOM_PATH, ROOM_QR_PATH, type RoomJoin } from '../schemas/room-wire.ts';
 import { MAX_MESSAGE_BYTES, RUNNER_PATH } from '../schemas/runner-wire.ts';
 import { DEFAULT_LIMITS, type RunLimits } from '../run/supervise-run.ts';
 import { checkHost, checkRunnerOrigin, checkToken, isInstructor, LOOPBACK } from './request-guard.ts';
 import { addressUrl, reachableAddresses } from './network-addresses.ts';
-import { joinCode, RoomBoard, roomPage, type RoomLesson } from './room-board.ts';
+import { joinCode, RoomBoard, type RoomLesson } from './room-board.ts';
 import { RunQueue } from './run-queue.ts';
 import { startRunnerSession } from './runner-session.ts';
 import { createStaticHandler } from './static-files.ts';
 
-/** The instructor's room board and its data (room mode only). */
-export const ROOM_PATH = '/room/';
-export const ROOM_API_PATH = '/api/room';
 /**
  * Runs at once, across pages: eight per core, at most 32. A run is two Node processes that
  * mostly wait on sockets and timers, so a core serves several. Measured with 30 learners pressing
@@ -75,7 +74,9 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
   let port = options.port;
   const guard = () => ({ port, host: options.host ?? LOOPBACK, token: options.token, instructorToken: options.room?.instructorToken });
   const board = options.room && options.token ? new RoomBoard(options.room.lessons, queue) : undefined;
-  let boardPage = '';
+  /** Room mode: what learners open and its QR code, known once the server listens. */
+  let join: RoomJoin = { urls: [] };
+  let joinSvg: string | undefined;
 
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(ISOLATION_HEADERS)) response.setHeader(name, value);
@@ -95,16 +96,26 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
       return;
     }
     const pathname = new URL(request.url ?? '/', 'http://lab').pathname;
-    if (board && (pathname === ROOM_PATH || pathname === ROOM_API_PATH)) {
+    if (board && forTheBoard(pathname)) {
       if (!isInstructor(request, guard())) {
         response
           .writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
           .end('Refused: the room board is for the instructor. Open the instructor address npm start printed (with ?instructor=…).');
         return;
       }
-      const [type, body] = pathname === ROOM_PATH ? ['text/html; charset=utf-8', boardPage] : ['application/json', JSON.stringify(board.snapshot())];
-      response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
-      return;
+      // The board's data; its page (dist/room/index.html) is a file of the build, served below.
+      const data =
+        pathname === ROOM_API_PATH
+          ? { type: 'application/json', body: JSON.stringify(board.snapshot()) }
+          : pathname === ROOM_JOIN_PATH
+            ? { type: 'application/json', body: JSON.stringify(join) }
+            : pathname === ROOM_QR_PATH && joinSvg
+              ? { type: 'image/svg+xml', body: joinSvg }
+              : undefined;
+      if (data) {
+        response.writeHead(200, { 'content-type': data.type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(data.body);
+        return;
+      }
     }
     if (pathname === RUNNER_PATH) {
       // The page asks this to learn whether a local runner serves it.
@@ -152,7 +163,8 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     ? reachableAddresses(options.host ?? LOOPBACK).map((address) => addressUrl(address, port, `/?token=${options.token}`))
     : [];
   const code = board && joinUrls[0] ? await joinCode(joinUrls[0]) : undefined;
-  if (board) boardPage = roomPage(joinUrls, code?.svg ?? '');
+  join = { urls: joinUrls };
+  joinSvg = code?.svg;
 
   // This machine's own way in: localhost, unless the lab listens on one address only.
   const listenHost = options.host ?? LOOPBACK;
@@ -174,6 +186,21 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
       await closed;
     },
   };
+}
+
+/**
+ * Whether a request is for the room board: its page, however the address spells it (the static
+ * files would serve /room, /ROOM/ on a case-insensitive disk or /r%6Fom/index.html too), or its data.
+ */
+function forTheBoard(pathname: string): boolean {
+  let path: string;
+  try {
+    path = posix.normalize(decodeURIComponent(pathname)).toLowerCase();
+  } catch {
+    return false;
+  }
+  const room = ROOM_PATH.replace(/\/$/, '');
+  return [room, ROOM_API_PATH].some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
 
 /**

@@ -10,6 +10,7 @@ import { FILE_NAME_RULE, isBareFileName } from '../schemas/runner-wire.ts';
 import { openRunBox, type RunBox } from './confinement.ts';
 import { lessonPackageMounts, linkLessonPackages } from './lesson-packages.ts';
 import { startLessonProcess } from './lesson-process.ts';
+import { RunRefusedError } from './run-refused-error.ts';
 
 export interface RunLessonOptions {
   files: LessonFile[];
@@ -22,7 +23,7 @@ export interface RunLessonOptions {
   node?: string;
   /**
    * Runs the client as this command (program and arguments, in the run's folder) instead of
-   * client.js on Node, e.g. a compiled Go client (test/go-original.test.ts). server.js still runs
+   * client.js on Node, e.g. a compiled Go client (test/content/go-original.test.ts). server.js still runs
    * on Node with the meter, so the server's counts mean the same. Plain runs only.
    */
   clientCommand?: readonly string[];
@@ -35,12 +36,12 @@ export async function runLesson(options: RunLessonOptions): Promise<RunEnd> {
     for (const file of options.files) {
       // The protocol schema checked this already; checked again because this is where it matters.
       if (!isBareFileName(file.name)) {
-        throw new Error(`Refused file name "${file.name}": file names must be ${FILE_NAME_RULE}.`);
+        throw new RunRefusedError(`Refused file name "${file.name}": file names must be ${FILE_NAME_RULE}.`);
       }
       await writeFile(join(folder, file.name), file.content);
     }
-    if (options.confine && options.node) throw new Error('A confined run uses the runner\'s own Node: do not pass node with confine.');
-    if (options.confine && options.clientCommand) throw new Error('A confined run runs client.js on Node: do not pass clientCommand with confine.');
+    if (options.confine && options.node) throw new TypeError('A confined run uses the runner\'s own Node: do not pass node with confine.');
+    if (options.confine && options.clientCommand) throw new TypeError('A confined run runs client.js on Node: do not pass clientCommand with confine.');
     // The packages the lab lends lesson code: linked into a plain run, mounted read-only in a box.
     if (options.confine) box = await openRunBox(folder, lessonPackageMounts());
     else await linkLessonPackages(folder);

@@ -6,6 +6,7 @@ import type { LessonFile } from '../schemas/runner-protocol.ts';
 import { pageMessage, type PageMessage, type RunnerMessage } from '../schemas/runner-protocol.ts';
 import type { RunLimits } from '../run/supervise-run.ts';
 import { runLesson } from './run-lesson.ts';
+import { startFailureMessage } from './run-refused-error.ts';
 import type { QueueEntry, RunQueue } from './run-queue.ts';
 
 interface ActiveRun {
@@ -178,7 +179,7 @@ export function startRunnerSession(socket: WebSocket, options: SessionOptions): 
         send({
           type: 'end',
           runId,
-          end: { reason: 'failed', durationMs: 0, message: `The runner could not start this run: ${String(error)}` },
+          end: { reason: 'failed', durationMs: 0, message: startFailureMessage(error) },
         }),
       )
       .finally(() => {

@@ -9,8 +9,6 @@ import { DEFAULT_BOOT_TIMEOUT_MS } from './webcontainer/boot-timeout.ts';
 import { WEBCONTAINER_LABEL } from './webcontainer/webcontainer-label.ts';
 import { webContainerSupport, type WebContainerSupport } from './webcontainer-support.ts';
 
-export { webContainerSupport, type WebContainerSupport };
-
 export const RUNTIME_CHOICES = ['auto', 'local', 'webcontainer'] as const;
 export type RuntimeChoice = (typeof RUNTIME_CHOICES)[number];
 
@@ -94,7 +92,7 @@ export interface RuntimeResolution {
 
 /**
  * One instance per kind for the whole visit, not per page: moving between lessons is a soft
- * navigation (src/client/soft-navigation.ts) that keeps this module alive, so the WebContainer
+ * navigation (src/client/site/soft-navigation.ts) that keeps this module alive, so the WebContainer
  * booted on the first lesson serves every later one (only one may exist per page, and its boot is
  * the slow part), and the local runner keeps its one socket. The first page to create an instance
  * decides its options.

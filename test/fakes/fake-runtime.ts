@@ -1,7 +1,7 @@
 // A runtime for tests of the page's code, typed against the real Runtime interface: its label,
 // Node version and missing features are what the test gives, its status changes when the test
 // says so, and run() replays a scripted run (events through onEvent, then the given end).
-import type { Runtime, RuntimeKind, RuntimeStatus, RunRequest } from '../../src/runtime/runtime.ts';
+import type { PassedCheck, Runtime, RuntimeKind, RuntimeStatus, RunRequest } from '../../src/runtime/runtime.ts';
 import { StatusEmitter } from '../../src/runtime/status-emitter.ts';
 import type { NodeFeature } from '../../src/schemas/node-features.ts';
 import type { RunEnd, RunEvent } from '../../src/schemas/run-events.ts';
@@ -25,6 +25,8 @@ export class FakeRuntime implements Runtime {
   /** The requests run() was given, in order. */
   readonly runs: RunRequest[] = [];
   prepared = 0;
+  /** Set by a test to act as a runtime serving a room (the local runner in room mode). */
+  reportPassed?: (passed: PassedCheck) => void;
   readonly #events: readonly RunEvent[];
   readonly #end: RunEnd;
   /** The adapters' own status bookkeeping, so the fake notifies listeners exactly as they do. */

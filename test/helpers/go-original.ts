@@ -1,7 +1,7 @@
 // Lesson 8's Go clients (content/lessons/08-the-go-original/go/), built with the machine's Go and
 // run as the client of the lesson's own Node server through the lab's runner, so the server's
-// meter counts them exactly as it counts the Node variants. Used by test/go-original.test.ts and
-// test/helpers/record-go.ts.
+// meter counts them exactly as it counts the Node variants. Used by test/content/go-original.test.ts and
+// tools/record-go.ts.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

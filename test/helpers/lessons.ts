@@ -1,29 +1,16 @@
 // Reads lessons the way the site does, for tests that run their code.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { readLessonFiles, type LessonVariant } from '../../src/lessons/lesson-files.ts';
-import { lessonSchema, type LessonFrontmatter } from '../../src/schemas/lesson.ts';
+import { readLessonsOnDisk, type LessonOnDisk } from '../../src/runner/lessons-on-disk.ts';
 import { runLesson } from '../../src/runner/run-lesson.ts';
 import type { RunEnd, RunEvent } from '../../src/schemas/run-events.ts';
 
+export type { LessonOnDisk } from '../../src/runner/lessons-on-disk.ts';
+
 export const LESSONS_DIR = new URL('../../content/lessons/', import.meta.url).pathname;
 
-export interface LessonOnDisk {
-  id: string;
-  folder: string;
-  frontmatter: LessonFrontmatter;
-}
-
+/** Every lesson, in course order, its frontmatter checked against lessonSchema (src/runner/lessons-on-disk.ts). */
 export function lessonsOnDisk(): LessonOnDisk[] {
-  return readdirSync(LESSONS_DIR, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => {
-      const folder = join(LESSONS_DIR, entry.name);
-      const source = readFileSync(join(folder, 'index.mdx'), 'utf8');
-      const yaml = /^---\n([\s\S]*?)\n---/.exec(source)?.[1] ?? '';
-      return { id: entry.name, folder, frontmatter: lessonSchema.parse(parse(yaml)) };
-    });
+  return readLessonsOnDisk(LESSONS_DIR);
 }
 
 /** Runs one variant of a lesson with the real runner core and returns everything it reported. */

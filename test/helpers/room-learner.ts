@@ -1,4 +1,4 @@
-// A learner's page, played by a process inside a network namespace (see test/room-abuse.test.ts):
+// A learner's page, played by a process inside a network namespace (see test/runner/room-abuse.test.ts):
 // it opens the lab by the laptop's room address with the token, sends one run, and prints what a
 // page would show, as JSON. With `probe`, it also tries to connect to the port the run's server
 // listens on, at the laptop's room address, while the run is going.

@@ -1,6 +1,6 @@
 // The options every lesson editor is made with: the same theme, font and size as the static code
 // it replaces, so the swap does not move or recolour anything.
-import { currentTheme } from '../theme-choice.ts';
+import { currentTheme } from '../site/theme-choice.ts';
 import { monaco } from './monaco.ts';
 
 // Monaco's "vs" and "vs-dark" are VS Code's Light+ and Dark+, the themes shiki used for the

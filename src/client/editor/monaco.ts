@@ -2,7 +2,7 @@
 // TypeScript worker behind it. Importing all of `monaco-editor` would add ~80 languages, the CSS,
 // HTML and JSON workers and ~70 contributions; src/build/monaco-slim.ts keeps Monaco's own
 // modules from pulling those back in. Every import here costs download time on the first click
-// into code (the editor's budget is in test/bench/budgets.ts): add one only for what lessons use.
+// into code (the editor's budget is in tools/bench/budgets.ts): add one only for what lessons use.
 import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
 
 self.MonacoEnvironment = {

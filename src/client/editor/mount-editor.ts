@@ -1,6 +1,6 @@
 // Creates the Monaco editor that takes the place of a file's static code.
 import { codeSize, editorOptions, monacoTheme } from './editor-options.ts';
-import type { TextSelection } from '../quick-edit.ts';
+import type { TextSelection } from './code-text.ts';
 import type { EarlyKey } from './handoff.ts';
 import { monaco } from './monaco.ts';
 import { loadNodeTypes } from './node-types.ts';

@@ -20,7 +20,7 @@ export function loadNodeTypes(): Promise<void> {
       // Lessons write `import http from 'node:http'`, a default import of a CommonJS module.
       allowSyntheticDefaultImports: true,
       esModuleInterop: true,
-      // Type-check the JavaScript, so `res.resme()` is underlined (test/lesson-types.test.ts
+      // Type-check the JavaScript, so `res.resme()` is underlined (test/lessons/editor-types.test.ts
       // keeps every lesson's own code clean under these options).
       checkJs: true,
       // Plain JavaScript as people write it: no strict-null or implicit-any complaints.

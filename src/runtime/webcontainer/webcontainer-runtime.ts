@@ -1,9 +1,7 @@
 // Runs lessons in Node inside the learner's browser (WebContainer), for the static site.
 // One WebContainer per visit: it allows only one, and booting is expensive, so it boots once, on
 // the learner's first interaction with a workspace, and every run (on any lesson) reuses it.
-import type { FileSystemTree } from '@webcontainer/api';
 import type { RunEnd } from '../../schemas/run-events.ts';
-import type { LessonFile } from '../../schemas/runner-protocol.ts';
 import { missingFeatures, type NodeFeature, type NodeProbeReport } from '../../schemas/node-features.ts';
 import type { Runtime, RunRequest, RuntimeStatus } from '../runtime.ts';
 import { StatusEmitter } from '../status-emitter.ts';
@@ -12,21 +10,8 @@ import { superviseRun, type RunLimits } from '../../run/supervise-run.ts';
 import { DEFAULT_BOOT_TIMEOUT_MS } from './boot-timeout.ts';
 import { WEBCONTAINER_LABEL } from './webcontainer-label.ts';
 import { probeNode } from './probe-node.ts';
-import { meterFolder, webContainerLauncher, type ContainerApi } from './webcontainer-launcher.ts';
-
-/**
- * The Node WebContainer is asked for. Node 22 is opt-in there, through `engines.node` in the root
- * package.json or a root .nvmrc (stackblitz/webcontainer-core #560, which names 22.22.0); the
- * runtime has since moved past that release, so the lab asks for the major, not an exact pin.
- * Whatever it gets is checked after boot (probe-node.ts) and shown on the page.
- */
-export function projectFiles(nodeMajor: number): FileSystemTree {
-  const packageJson = { name: 'keep-alive-lab-run', private: true, type: 'module', engines: { node: `${nodeMajor}.x` } };
-  return {
-    'package.json': { file: { contents: `${JSON.stringify(packageJson, null, 2)}\n` } },
-    '.nvmrc': { file: { contents: `${nodeMajor}\n` } },
-  };
-}
+import { webContainerLauncher, type ContainerApi } from './webcontainer-launcher.ts';
+import { packageTree, projectFiles, runTree } from './container-files.ts';
 
 /**
  * Samples reach the page through files it polls, not a pipe: after client.js exits, the server's
@@ -41,8 +26,6 @@ const WEBCONTAINER_LIMITS: Partial<RunLimits> = { settleAfterClientMs: 1_000 };
  */
 const FIRST_PORT = 4100;
 const PORTS = 800;
-
-export { DEFAULT_BOOT_TIMEOUT_MS };
 
 const RUN_ELSEWHERE =
   'Or run the lab on your machine (clone it, then `npm install && npm start`), or choose the local runner if it serves this page.';
@@ -158,7 +141,7 @@ export class WebContainerRuntime implements Runtime {
     try {
       await Promise.all(packagesImported(request.files).map((name) => this.#mountPackage(container, name)));
       await container.fs.mkdir(dir, { recursive: true });
-      await container.mount(this.#tree(request.files), { mountPoint: dir });
+      await container.mount(runTree(request.files, this.#options), { mountPoint: dir });
       const end = await superviseRun({
         launcher: webContainerLauncher(container, dir, this.#options.exitWaitMs),
         signal: controller.signal,
@@ -274,21 +257,6 @@ export class WebContainerRuntime implements Runtime {
     }
     return mounting;
   }
-
-  #tree(files: LessonFile[]): FileSystemTree {
-    const tree: FileSystemTree = {
-      '.lab': {
-        directory: {
-          'meter.js': { file: { contents: this.#options.meterSource } },
-          'bootstrap.js': { file: { contents: this.#options.bootstrapSource } },
-          [meterFolder('server').slice('.lab/'.length)]: { directory: {} },
-          [meterFolder('client').slice('.lab/'.length)]: { directory: {} },
-        },
-      },
-    };
-    for (const file of files) tree[file.name] = { file: { contents: file.content } };
-    return tree;
-  }
 }
 
 /** Resolves (with nothing) when the signal aborts. */
@@ -297,21 +265,4 @@ function aborted(signal: AbortSignal): Promise<undefined> {
     if (signal.aborted) resolve(undefined);
     else signal.addEventListener('abort', () => resolve(undefined), { once: true });
   });
-}
-
-/** A package's files, by path, as the nested tree WebContainer mounts. */
-function packageTree(files: Record<string, string>): FileSystemTree {
-  const root: FileSystemTree = {};
-  for (const [path, contents] of Object.entries(files)) {
-    const parts = path.split('/');
-    const name = parts.pop()!;
-    let folder = root;
-    for (const part of parts) {
-      const existing = folder[part];
-      if (!existing || !('directory' in existing)) folder[part] = { directory: {} };
-      folder = (folder[part] as { directory: FileSystemTree }).directory;
-    }
-    folder[name] = { file: { contents } };
-  }
-  return root;
 }

@@ -1,0 +1,162 @@
+// <lesson-workspace>: wires the lesson controller (workspace-controller.ts) to the page. It finds
+// the parts the controller shows things on (the meter, the output panel, the status line, the
+// buttons), hands it the runtime the learner chose (resolveRuntime), and passes the buttons and
+// shortcuts on. What each part says and does lives beside it: the buttons that act on the code
+// (workspace-actions.ts), the Solve panel (solve-panel.ts, loaded on first use), the runtime
+// choice (runtime-choice.ts). Its markup is src/components/LessonWorkspace.astro.
+import { resolveRuntime, RUNTIME_CHOICES, type RuntimeChoice } from '../../runtime/choose-runtime.ts';
+import type { Challenge } from '../../schemas/lesson.ts';
+import type { LessonFile } from '../../schemas/runner-protocol.ts';
+import { FILES_CHANGED_EVENT, RUN_SHORTCUT_EVENT, SHARED_CODE_EVENT } from '../shared/lab-events.ts';
+import { learnerId, markChallengePassed, markComplete } from '../shared/local-store.ts';
+import { isClaims, isLessonFiles, isReliances, readPageData } from '../shared/page-data.ts';
+import type { CodeTabs } from './code-tabs.ts';
+import type { RunOutput } from './run-output.ts';
+import { bootTimeoutFromUrl, initialRuntimeChoice, rememberRuntimeChoice } from './runtime-choice.ts';
+import type { SocketMeter } from './socket-meter.ts';
+import type { SolvePanel } from './solve-panel.ts';
+import { showNote, statusLineIn } from './status-line.ts';
+import { showVerdict, type Verdict } from './verdict-view.ts';
+import * as actions from './workspace-actions.ts';
+import { WorkspaceController, type RunResult, type WorkspaceView } from './workspace-controller.ts';
+
+export class LessonWorkspace extends HTMLElement {
+  #controller?: WorkspaceController;
+  /** Aborted when the element leaves the page: removes its listeners on document and window. */
+  #connection?: AbortController;
+  #solve?: Promise<SolvePanel>;
+  #parts?: actions.WorkspaceParts;
+
+  get #solution() {
+    return readPageData(this, 'lesson-solution', isLessonFiles) ?? [];
+  }
+
+  connectedCallback() {
+    this.#connection = new AbortController();
+    const { signal } = this.#connection;
+    const parts: actions.WorkspaceParts = { root: this, tabs: this.querySelector('code-tabs') as CodeTabs, status: statusLineIn(this) };
+    this.#parts = parts;
+    const controller = new WorkspaceController(
+      this.#view(parts),
+      {
+        lesson: this.dataset.lesson ?? '',
+        checkClaims: readPageData(this, 'lesson-check-claims', isClaims),
+        relies: readPageData(this, 'lesson-relies', isReliances) ?? [],
+      },
+      { learnerId, lessonPassed: markComplete, challengePassed: markChallengePassed },
+    );
+    this.#controller = controller;
+    const on = (action: string, handler: () => unknown) => actions.button(parts, action)?.addEventListener('click', () => void handler());
+    on('run', () => controller.run());
+    on('stop', () => controller.stop());
+    on('check', () => controller.run({ check: true }));
+    on('reset', () => (controller.stop(), actions.resetCode(parts)));
+    on('undo', () => actions.undoReplace(parts));
+    on('solve', async () => (await this.#solvePanel()).open());
+    on('apply-solution', async () => (await this.#solvePanel()).apply());
+    on('close-solution', async () => (await this.#solvePanel()).close());
+    on('copy-link', () => actions.copyLink(parts));
+    on('download', () => actions.download(parts));
+    on('back-to-mine', () => actions.leaveShared(parts, false));
+    on('keep-shared', () => actions.leaveShared(parts, true));
+    this.addEventListener(SHARED_CODE_EVENT, () => {
+      actions.showSharedBanner(parts, true);
+      parts.status.say('Showing code from a shared link. Your own code is kept.');
+    });
+    const refresh = () => actions.refreshEditButtons(parts, this.#solution.length > 0);
+    this.addEventListener(FILES_CHANGED_EVENT, refresh);
+    // <code-tabs> may be defined after this element; its saved edits decide whether Reset applies.
+    void customElements.whenDefined('code-tabs').then(refresh);
+    this.addEventListener(RUN_SHORTCUT_EVENT, () => void controller.run());
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
+      event.preventDefault();
+      void controller.run();
+    };
+    document.addEventListener('keydown', onKey, { signal });
+    // Leaving the page stops the run; the runner would notice the closed connection anyway.
+    window.addEventListener('pagehide', () => controller.stop(), { signal });
+    // The runtime gets ready (connects, boots WebContainer) on the first sign of interest.
+    for (const type of ['pointerdown', 'focusin', 'keydown']) this.addEventListener(type, () => controller.interacted(), { once: true, signal });
+
+    const choice = initialRuntimeChoice();
+    const control = this.querySelector<HTMLSelectElement>('[data-runtime-choice]');
+    if (control) {
+      control.value = choice;
+      control.disabled = false;
+      control.addEventListener('change', () => this.#useRuntime(control.value as RuntimeChoice));
+    }
+    this.#useRuntime(choice, false);
+  }
+
+  /**
+   * Soft navigation to another page removes this element while the page's JavaScript, and the
+   * runtime, live on: the run stops (its processes too), and nothing of this lesson stays
+   * subscribed or listening. Element listeners go with the element: it is removed, never moved.
+   */
+  disconnectedCallback() {
+    this.#connection?.abort();
+    this.#controller?.dispose();
+    void this.#solve?.then((panel) => panel.close());
+  }
+
+  /** Runs the learner's code; see WorkspaceController.run. */
+  run(options?: { check?: boolean }): Promise<RunResult | undefined> {
+    return this.#controller?.run(options) ?? Promise.resolve(undefined);
+  }
+
+  /** A challenge's Check, judged and counted by the controller. */
+  checkChallenge(challenge: Challenge): Promise<Verdict> {
+    if (!this.#controller) return Promise.resolve({ outcome: 'fail', text: 'The workspace is not ready. Reload the page.', items: [] });
+    return this.#controller.checkChallenge(challenge);
+  }
+
+  /** Puts a challenge's starting code in the editors; Undo brings the learner's code back. */
+  startChallenge(files: LessonFile[], title: string) {
+    if (!this.#parts) return;
+    this.#controller?.stop();
+    void this.#solve?.then((panel) => panel.close());
+    actions.putCode(this.#parts, files, 'Undo challenge', `The code for the challenge "${title}" is in the editor. Undo challenge brings your code back.`);
+  }
+
+  /** Switches runtime without a reload, so the learner's edits stay where they are. */
+  #useRuntime(choice: RuntimeChoice, remember = true) {
+    if (!RUNTIME_CHOICES.includes(choice)) return;
+    if (remember) rememberRuntimeChoice(choice);
+    this.#controller?.useRuntime(resolveRuntime(choice, { nodeMajor: Number(this.dataset.node ?? 22), ...bootTimeoutFromUrl() }));
+  }
+
+  #view(parts: actions.WorkspaceParts): WorkspaceView {
+    const run = () => actions.button(parts, 'run');
+    const stop = () => actions.button(parts, 'stop');
+    return {
+      files: () => parts.tabs.files(),
+      meter: this.querySelector('socket-meter') as SocketMeter,
+      output: this.querySelector('run-output') as RunOutput,
+      status: parts.status,
+      enableRun: (enabled) => {
+        const button = run();
+        if (button) button.disabled = !enabled;
+      },
+      setRunning: (running) => {
+        const button = stop();
+        if (button) button.disabled = !running;
+        this.toggleAttribute('data-running', running);
+      },
+      showCheck: (verdict) => showVerdict(this.querySelector<HTMLElement>('[data-check-result]'), verdict),
+      showRuntimeNote: (text) => showNote(this, '[data-runtime-note]', text),
+      showBetaNotice: (text) => showNote(this, '[data-beta-notice]', text),
+      showNextLink: () => {
+        const next = this.querySelector<HTMLElement>('[data-next-link]');
+        if (next) next.hidden = false;
+      },
+    };
+  }
+
+  #solvePanel(): Promise<SolvePanel> {
+    this.#solve ??= import('./solve-panel.ts').then(({ SolvePanel }) => new SolvePanel(this.#parts!, this.#solution));
+    return this.#solve;
+  }
+}
+
+customElements.define('lesson-workspace', LessonWorkspace);

@@ -1,0 +1,215 @@
+// The lesson controller, with no DOM of its own: one Run travels from here to the runtime, and its
+// events come back to the meter, the output panel and the status line. It is handed its runtime
+// (a promise, so the page can be read and edited before the runtime is known) and everything it
+// shows things on, so a test drives it with a fake runtime and a recording view
+// (test/client/workspace/workspace-controller.test.ts). <lesson-workspace> wires it to the page.
+import type { RelianceOnPage } from '../../run/reliance-notice.ts';
+import type { Runtime, RuntimeStatus } from '../../runtime/runtime.ts';
+import type { Challenge, Claim } from '../../schemas/lesson.ts';
+import type { RunEnd, RunEvent } from '../../schemas/run-events.ts';
+import type { LessonFile } from '../../schemas/runner-protocol.ts';
+import { MARK_RUN, RunAnnouncer, type Announcement } from './run-announcer.ts';
+import { runtimeNote, runtimeStatusLine } from './runtime-notes.ts';
+import type { StatusLine } from './status-line.ts';
+import type { Verdict } from './verdict-view.ts';
+
+/** A runtime and what the learner should know about it (e.g. WebContainer is in beta on phones). */
+export interface ResolvedRuntime {
+  runtime: Runtime;
+  notice?: string;
+}
+
+/** What the controller shows things on: the parts of the workspace on a page. */
+export interface WorkspaceView {
+  /** The files as the learner has them now. */
+  files(): LessonFile[];
+  meter: { reset(): void; add(event: RunEvent): void; describe(): void };
+  output: { clear(): void; add(event: RunEvent): void; note(text: string, level: 'info' | 'warning' | 'error'): void };
+  status: StatusLine;
+  enableRun(enabled: boolean): void;
+  /** Stop is there to press, and the workspace looks busy. */
+  setRunning(running: boolean): void;
+  showCheck(verdict: Verdict | undefined): void;
+  /** The note under the status line about where code runs ('' hides it). */
+  showRuntimeNote(text: string): void;
+  showBetaNotice(text: string): void;
+  /** The lesson was passed: the link to the next one shows. */
+  showNextLink(): void;
+}
+
+/** What a passed Check leaves behind: the learner's progress, kept in the browser. */
+export interface Progress {
+  learnerId(): string;
+  lessonPassed(lesson: string): void;
+  challengePassed(lesson: string, challenge: string): void;
+}
+
+export interface LessonFacts {
+  /** The lesson's id, its folder name (e.g. 02-the-leak), as the room board counts it. */
+  lesson: string;
+  /** The claims Check judges a run by (the solution's, about its end); undefined when the page could not give them. */
+  checkClaims: Claim[] | undefined;
+  relies: RelianceOnPage[];
+}
+
+export type RunResult = { end: RunEnd; events: RunEvent[] };
+
+export class WorkspaceController {
+  readonly #view: WorkspaceView;
+  readonly #facts: LessonFacts;
+  readonly #progress: Progress;
+  #runtime!: Promise<Runtime>;
+  #unsubscribe?: () => void;
+  /** The run going on now: aborting it stops it. Undefined between runs. */
+  #current?: AbortController;
+  #interacted = false;
+  #disposed = false;
+
+  constructor(view: WorkspaceView, facts: LessonFacts, progress: Progress) {
+    this.#view = view;
+    this.#facts = facts;
+    this.#progress = progress;
+  }
+
+  get runtime(): Promise<Runtime> {
+    return this.#runtime;
+  }
+
+  /** Whether a run is going on (started and not yet ended). */
+  get running(): boolean {
+    return this.#current !== undefined;
+  }
+
+  /** Takes a runtime (the first one, or another the learner chose): a run going on stops. */
+  useRuntime(resolution: Promise<ResolvedRuntime>): void {
+    this.stop();
+    const runtime = resolution.then((resolved) => resolved.runtime);
+    this.#runtime = runtime;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#view.status.progress('Choosing where to run code…');
+    this.#view.showBetaNotice('');
+    void resolution.then(({ runtime: resolved, notice }) => {
+      if (this.#runtime !== runtime || this.#disposed) return;
+      this.#view.showBetaNotice(notice ?? '');
+      this.#view.enableRun(true);
+      this.#showRuntime(resolved, resolved.status());
+      this.#unsubscribe = resolved.onStatus((status) => this.#showRuntime(resolved, status));
+      if (this.#interacted || resolved.kind === 'local') void resolved.prepare();
+    });
+  }
+
+  /** The learner showed interest in the workspace: the runtime gets ready (connects, boots). */
+  interacted(): void {
+    if (this.#interacted) return;
+    this.#interacted = true;
+    void this.#runtime.then((runtime) => runtime.prepare());
+  }
+
+  stop(): void {
+    this.#current?.abort();
+  }
+
+  /** The workspace left the page: the run stops, and nothing stays subscribed. */
+  dispose(): void {
+    this.#disposed = true;
+    this.stop();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  /**
+   * Runs the learner's code; with `check`, judges the run by the lesson's claims. Resolves with
+   * what the run reported, or undefined when it did not start or a newer run took over.
+   */
+  async run({ check = false }: { check?: boolean } = {}): Promise<RunResult | undefined> {
+    performance.mark(MARK_RUN);
+    this.#current?.abort();
+    const controller = new AbortController();
+    this.#current = controller;
+    const runtime = await this.#runtime;
+    if (this.#current !== controller) return undefined;
+    const status = runtime.status();
+    if (status.state === 'unavailable') {
+      this.#current = undefined;
+      this.#view.status.say(status.message, 'error');
+      return undefined;
+    }
+    const { meter, output } = this.#view;
+    const announcer = new RunAnnouncer();
+    meter.reset();
+    output.clear();
+    this.#view.showCheck(undefined);
+    this.#view.setRunning(true);
+    this.#view.status.progress(check ? 'Checking: running your code…' : 'Starting server.js…');
+    const events: RunEvent[] = [];
+    const end = await runtime.run({
+      files: this.#view.files(),
+      signal: controller.signal,
+      onEvent: (event) => {
+        if (this.#current !== controller) return;
+        events.push(event);
+        meter.add(event);
+        output.add(event);
+        this.#announce(announcer.hear(event), false);
+      },
+    });
+    // A newer run took over: it reports for itself.
+    if (this.#current !== controller) return undefined;
+    this.#current = undefined;
+    this.#view.setRunning(false);
+    meter.describe();
+    this.#announce(announcer.end(end), true);
+    if (check && end.reason !== 'stopped') await this.#check(events);
+    return { end, events };
+  }
+
+  /** A challenge's Check: runs the learner's code and judges it by the challenge's numbers. */
+  async checkChallenge(challenge: Challenge): Promise<Verdict> {
+    const run = await this.run();
+    if (!run) return { outcome: 'fail', text: 'The run did not start. The status above the code says why.', items: [] };
+    if (run.end.reason === 'stopped') return { text: 'The run was stopped before it could be judged.', items: [] };
+    const verdict = (await import('./verdict.ts')).judgeChallenge(challenge, run.events);
+    if (verdict.outcome === 'pass') {
+      this.#progress.challengePassed(this.#facts.lesson, challenge.id);
+      void this.#reportPassed(challenge.id);
+    }
+    return verdict;
+  }
+
+  /** Check: the run passes when every claim about its end holds. */
+  async #check(events: RunEvent[]) {
+    const { checkClaims } = this.#facts;
+    const verdict = checkClaims
+      ? (await import('./verdict.ts')).judgeCheck(checkClaims, events)
+      : { outcome: 'fail' as const, text: 'Check could not read this lesson’s claims from the page. Reload the page and check again.', items: [] };
+    if (verdict.outcome === 'pass') {
+      this.#progress.lessonPassed(this.#facts.lesson);
+      void this.#reportPassed();
+      this.#view.showNextLink();
+    }
+    this.#view.showCheck(verdict);
+  }
+
+  /** Tells a workshop's room board (if the runtime serves one) that this learner passed. */
+  async #reportPassed(challenge?: string) {
+    const runtime = await this.#runtime;
+    runtime.reportPassed?.({ learner: this.#progress.learnerId(), lesson: this.#facts.lesson, ...(challenge ? { challenge } : {}) });
+  }
+
+  #announce({ status, output: line }: Announcement, ended: boolean) {
+    if (line) this.#view.output.note(line.text, line.level);
+    if (!status) return;
+    if (ended) this.#view.status.say(status.text, status.tone);
+    else this.#view.status.progress(status.text, status.tone);
+  }
+
+  #showRuntime(runtime: Runtime, status: RuntimeStatus) {
+    const line = runtimeStatusLine(runtime, status, this.running);
+    if (line?.idle) this.#view.status.idle(line.text);
+    else if (line) this.#view.status.progress(line.text, line.tone);
+    if (runtime.kind === 'none' && (status.state === 'unavailable' || status.state === 'failed')) this.#view.enableRun(false);
+    const note = runtimeNote(runtime, status, this.#facts.relies);
+    if (note !== undefined) this.#view.showRuntimeNote(note);
+  }
+}
