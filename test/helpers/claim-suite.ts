@@ -1,6 +1,6 @@
 // Every claim of every lesson, and both sides of every challenge, as node:test tests. Run plain
 // on every supported Node line by test/content/lessons.test.ts, and confined (on the pinned line, as room
-// mode runs code) by test/lessons-confined.test.ts.
+// mode runs code) by test/content/lessons-confined.test.ts.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { checkClaim, summarise } from '../../src/run/claims.ts';

@@ -1,7 +1,7 @@
 // `keep-alive-lab watch` as a command: bad input gets a clear message, the program's own output and
 // exit code pass through untouched, Ctrl+C leaves nothing behind, --json writes what it saw, and
 // Node 20 (the oldest Node it supports) runs it too.
-// (What it prints, the panel and the report's lines, is test/watch-output.test.ts.)
+// (What it prints, the panel and the report's lines, is test/watch/watch-output.test.ts.)
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';

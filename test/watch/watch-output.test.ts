@@ -1,6 +1,6 @@
 // What `keep-alive-lab watch` prints, apart from any command: the live panel in a terminal (its rows,
 // its scroll region, a resize) and the report's lines (findings and resets grouped by place). The
-// command itself, run as real processes, is test/watch-command.test.ts.
+// command itself, run as real processes, is test/watch/watch-command.test.ts.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Collector } from '../../src/watch/collect.js';

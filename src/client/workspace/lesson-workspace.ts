@@ -18,7 +18,7 @@ import type { SolvePanel } from './solve-panel.ts';
 import { showNote, statusLineIn } from './status-line.ts';
 import { showVerdict, type Verdict } from './verdict-view.ts';
 import * as actions from './workspace-actions.ts';
-import { WorkspaceController, type RunResult, type WorkspaceView } from './workspace-controller.ts';
+import { WorkspaceController, type WorkspaceView } from './workspace-controller.ts';
 
 export class LessonWorkspace extends HTMLElement {
   #controller?: WorkspaceController;
@@ -98,11 +98,6 @@ export class LessonWorkspace extends HTMLElement {
     this.#connection?.abort();
     this.#controller?.dispose();
     void this.#solve?.then((panel) => panel.close());
-  }
-
-  /** Runs the learner's code; see WorkspaceController.run. */
-  run(options?: { check?: boolean }): Promise<RunResult | undefined> {
-    return this.#controller?.run(options) ?? Promise.resolve(undefined);
   }
 
   /** A challenge's Check, judged and counted by the controller. */
