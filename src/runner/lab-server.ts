@@ -195,7 +195,8 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
 function forTheBoard(pathname: string): boolean {
   let path: string;
   try {
-    path = posix.normalize(decodeURIComponent(pathname)).toLowerCase();
+    // A backslash is a folder separator to the file server on Windows: /room\\ is /room/ there.
+    path = posix.normalize(decodeURIComponent(pathname).replaceAll('\\', '/')).toLowerCase();
   } catch {
     return false;
   }

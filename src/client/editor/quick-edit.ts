@@ -2,7 +2,7 @@
 // clicked, so no learner waits for the editor's 2 MB to start typing. Every edit is applied to
 // the text (text-edits.ts, which also keeps the history) and the code drawn again from it, a line per `.line` (so line numbers stay
 // right), lines the learner has not touched keeping the build's highlighting. Monaco then takes
-// over the text, the caret and the selection (code-tabs.ts). It is a plain surface on purpose:
+// over the text, the caret and the selection (workspace/editor-swap.ts). It is a plain surface on purpose:
 // no completion, no auto-closing brackets; Enter keeps the line's indentation and Ctrl+Enter
 // runs, as in the editor. Tab is left to move focus: nothing here may trap the keyboard.
 import { RUN_SHORTCUT_EVENT } from '../shared/lab-events.ts';
@@ -21,6 +21,8 @@ export class QuickEdit {
   readonly #highlighted: Map<string, string>;
   readonly #onChange: (text: string) => void;
   readonly #edits: TextEdits;
+  /** The text drawn last, so that an edit that leaves it as it was (a selection typed over with itself) is no change. */
+  #shown: string;
   #lastInputAt = 0;
   #composing = false;
 
@@ -33,6 +35,7 @@ export class QuickEdit {
     this.#highlighted = highlighted;
     this.#onChange = onChange;
     this.#edits = new TextEdits(text);
+    this.#shown = text;
     code.addEventListener('beforeinput', (event) => this.#beforeInput(event));
     // What the browser edited itself (an input it would not let be cancelled) is read back.
     code.addEventListener('input', () => {
@@ -74,6 +77,7 @@ export class QuickEdit {
   /** Shows a whole new text (Reset, Solve, a share link): the history starts again from it. */
   show(text: string): void {
     this.#edits.show(text);
+    this.#shown = text;
     renderCode(this.#code, text, this.#highlighted);
   }
 
@@ -115,13 +119,15 @@ export class QuickEdit {
     this.#show(this.#edits.readBack(this.#code.textContent ?? '', this.selection() ?? { anchor: 0, focus: 0 }));
   }
 
-  /** Draws what an edit made of the text and puts the caret where it goes; nothing when nothing changed. */
+  /** Draws what an edit made of the text and puts the caret where it goes; tells only of a text that changed. */
   #show(state: TextState | undefined) {
     if (!state) return;
     this.#lastInputAt = performance.now();
+    const changed = state.text !== this.#shown;
+    this.#shown = state.text;
     renderCode(this.#code, state.text, this.#highlighted);
     this.#select(state.selection);
-    this.#onChange(state.text);
+    if (changed) this.#onChange(state.text);
   }
 
   #select({ anchor, focus }: TextSelection) {

@@ -43,8 +43,9 @@ export class TextEdits {
   }
 
   /**
-   * Applies one input made at `now` (ms): typing, a line break, a deletion, a paste, undo or redo.
-   * Undefined when it changes nothing. `current` is where the caret is now, for redo's way back.
+   * Applies one input made at `now` (ms): typing, a line break, a deletion, a paste, undo or redo
+   * (for those, the input's selection is where the caret is, kept for the way back). Undefined
+   * when it changes nothing.
    */
   input({ type, data, selection }: TextInput, now: number): TextState | undefined {
     if (type === 'historyUndo') return this.undo(selection);

@@ -1,8 +1,9 @@
 // The workspace's status line: one polite live region that says what is happening now, in a
-// sentence that tells the learner what to do next where there is something to do. It has one
-// owner, the workspace controller, which hands it to the parts that speak (the buttons' actions,
-// the Solve panel). What the runtime says only when all is well ("Ready: … Press Run.") never
-// covers what the learner did or what their run came to: whatever the order the events arrive in.
+// sentence that tells the learner what to do next where there is something to do. One StatusLine
+// per workspace, made by <lesson-workspace> and handed to all that speak: the controller, the
+// buttons' actions, the Solve panel. What the runtime says only when all is well between runs
+// ("Ready: … Press Run.") never covers what the learner did or what their run came to, whatever
+// the order the events arrive in.
 
 export type Tone = 'neutral' | 'ok' | 'error';
 

@@ -64,6 +64,8 @@ export class WorkspaceController {
   #current?: AbortController;
   #interacted = false;
   #disposed = false;
+  /** The runtime's last state, to tell "ready again after a run" from "ready at last" (after a failure or a boot). */
+  #lastState?: RuntimeStatus['state'];
 
   constructor(view: WorkspaceView, facts: LessonFacts, progress: Progress) {
     this.#view = view;
@@ -80,9 +82,16 @@ export class WorkspaceController {
     return this.#current !== undefined;
   }
 
-  /** Takes a runtime (the first one, or another the learner chose): a run going on stops. */
+  /**
+   * Takes a runtime (the first one, or another the learner chose). A run going on stops, and is
+   * dropped like a superseded one: the line then speaks of the new runtime, not of that stop.
+   */
   useRuntime(resolution: Promise<ResolvedRuntime>): void {
-    this.stop();
+    const going = this.#current;
+    this.#current = undefined;
+    going?.abort();
+    if (going) this.#view.setRunning(false);
+    this.#lastState = undefined;
     const runtime = resolution.then((resolved) => resolved.runtime);
     this.#runtime = runtime;
     this.#unsubscribe?.();
@@ -206,7 +215,12 @@ export class WorkspaceController {
 
   #showRuntime(runtime: Runtime, status: RuntimeStatus) {
     const line = runtimeStatusLine(runtime, status, this.running);
-    if (line?.idle) this.#view.status.idle(line.text);
+    const previous = this.#lastState;
+    this.#lastState = status.state;
+    // Ready between runs (after one, or after a wait in line) covers no news; ready at last, after
+    // a failure or a boot, is news itself (a boot timeout promises to say Ready if Node starts).
+    const betweenRuns = previous === undefined || previous === 'running' || previous === 'queued' || previous === 'ready' || previous === 'idle';
+    if (line?.idle && betweenRuns) this.#view.status.idle(line.text);
     else if (line) this.#view.status.progress(line.text, line.tone);
     if (runtime.kind === 'none' && (status.state === 'unavailable' || status.state === 'failed')) this.#view.enableRun(false);
     const note = runtimeNote(runtime, status, this.#facts.relies);

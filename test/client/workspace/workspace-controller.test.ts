@@ -102,6 +102,32 @@ describe('WorkspaceController', () => {
     assert.deepEqual(page.said.at(-1), { text: 'The runner stopped. Start it again with npm start.', tone: 'error' });
   });
 
+  it('a runtime ready at last after failing says so, even after a Run that failed on it', async () => {
+    const timedOut = 'Node did not start within 30 s. The lab keeps waiting, and says Ready if it starts.';
+    const runtime = new FakeRuntime({ kind: 'webcontainer', status: { state: 'booting', detail: 'Booting Node…' }, end: { reason: 'failed', durationMs: 0, message: timedOut } });
+    const { controller, page } = controllerWith(runtime);
+    await settle();
+    runtime.setStatus({ state: 'failed', message: timedOut });
+    await controller.run();
+    assert.deepEqual(page.said.at(-1), { text: timedOut, tone: 'error' });
+    runtime.setStatus({ state: 'ready', note: 'Node started after all, after 41 s.' });
+    assert.match(page.lastSaid(), /^Ready: code runs with the fake runtime/);
+  });
+
+  it('switching runtime mid-run ends on the new runtime’s Ready, not on the old run’s stop', async () => {
+    const old = new FakeRuntime();
+    old.run = (given) => new Promise<RunEnd>((resolve) => given.signal.addEventListener('abort', () => resolve({ reason: 'stopped', durationMs: 1 })));
+    const { controller, page } = controllerWith(old);
+    const going = controller.run();
+    await settle();
+    controller.useRuntime(Promise.resolve({ runtime: new FakeRuntime({ label: 'new runtime' }) }));
+    assert.equal(await going, undefined, 'the stopped run is dropped, as a superseded one');
+    await settle();
+    assert.equal(page.lastSaid(), 'Ready: code runs with the new runtime. Press Run.');
+    assert.ok(!page.said.some((line) => line.text.startsWith('Stopped')));
+    assert.equal(controller.running, false);
+  });
+
   it('Stop aborts the run going on, and the status says it stopped', async () => {
     let request: RunRequest | undefined;
     const runtime = new FakeRuntime();
