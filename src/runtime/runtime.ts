@@ -23,6 +23,8 @@ export interface PassedCheck {
   learner: string;
   lesson: string;
   challenge?: string;
+  /** The learner had applied the lesson's solution: the board counts it apart from passes. */
+  solutionApplied?: boolean;
 }
 
 export interface RunRequest {

@@ -18,7 +18,11 @@ export interface RoomSnapshot {
   running: number;
   waiting: number;
   maxRuns: number;
-  lessons: { id: string; title: string; passed: number; challenges: { id: string; title: string; passed: number }[] }[];
+  /**
+   * Per lesson: learners who passed its Check on their own (`passed`), and those who passed it
+   * only with the solution applied (`solutionApplied`); per challenge, those who passed it.
+   */
+  lessons: { id: string; title: string; passed: number; solutionApplied: number; challenges: { id: string; title: string; passed: number }[] }[];
 }
 
 export interface RoomJoin {

@@ -50,6 +50,8 @@ export const pageMessage = z.discriminatedUnion('type', [
     learner: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'learner must be 8–64 letters, digits or dashes'),
     lesson: z.string().regex(/^[0-9]{2}-[a-z0-9-]{1,60}$/, 'lesson must be a lesson id: the lesson’s folder name, such as 02-the-leak'),
     challenge: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'challenge must be a challenge id').optional(),
+    /** Passed with the lesson's solution applied: counted apart, as "solution applied". */
+    solutionApplied: z.boolean().optional(),
   }),
 ]);
 export type PageMessage = z.infer<typeof pageMessage>;

@@ -100,11 +100,29 @@ test('the board counts each learner once per lesson or challenge, and ignores wh
     running: 0,
     waiting: 0,
     maxRuns: 4,
-    lessons: [{ id: '02-the-leak', title: 'The leak', passed: 1, challenges: [{ id: 'fewer', title: 'Fewer', passed: 1 }] }],
+    lessons: [{ id: '02-the-leak', title: 'The leak', passed: 1, solutionApplied: 0, challenges: [{ id: 'fewer', title: 'Fewer', passed: 1 }] }],
   } satisfies RoomSnapshot);
   gone();
   gone();
   assert.equal(board.snapshot().pages, 0);
+});
+
+test('a pass with the solution applied counts apart, once, and gives way to a pass of the learner’s own', () => {
+  const board = new RoomBoard([{ id: '02-the-leak', title: 'The leak', challenges: [] }], new RunQueue({ maxRunning: 1 }));
+  const counts = () => {
+    const [lesson] = board.snapshot().lessons;
+    return { passed: lesson!.passed, solutionApplied: lesson!.solutionApplied };
+  };
+  board.passed({ learner: 'a', lesson: '02-the-leak', solutionApplied: true });
+  board.passed({ learner: 'a', lesson: '02-the-leak', solutionApplied: true });
+  board.passed({ learner: 'b', lesson: '02-the-leak', solutionApplied: true });
+  assert.deepEqual(counts(), { passed: 0, solutionApplied: 2 });
+  // a resets and writes the fix: now a pass of their own, and no longer counted as applied.
+  board.passed({ learner: 'a', lesson: '02-the-leak' });
+  assert.deepEqual(counts(), { passed: 1, solutionApplied: 1 });
+  // Applying the solution after passing takes nothing away.
+  board.passed({ learner: 'a', lesson: '02-the-leak', solutionApplied: true });
+  assert.deepEqual(counts(), { passed: 1, solutionApplied: 1 });
 });
 
 describe('the runner serves the board', () => {

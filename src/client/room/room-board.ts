@@ -77,8 +77,9 @@ class RoomBoard extends HTMLElement {
       for (const name of FIGURES) this.querySelector(`[data-figure="${name}"]`)!.textContent = String(room[name]);
       this.#part('passes').replaceChildren(
         ...room.lessons.flatMap((lesson) => [
-          row([cell(lesson.title), cell(lesson.passed, 'count')]),
-          ...lesson.challenges.map((challenge) => row([cell(`Challenge: ${challenge.title}`), cell(challenge.passed, 'count')], 'challenge')),
+          row([cell(lesson.title), cell(lesson.passed, 'count'), cell(lesson.solutionApplied, 'count')]),
+          // A challenge has no solution to apply: its second count stays empty.
+          ...lesson.challenges.map((challenge) => row([cell(`Challenge: ${challenge.title}`), cell(challenge.passed, 'count'), cell('', 'count')], 'challenge')),
         ]),
       );
       updated.textContent = `Updated ${new Date().toLocaleTimeString()}.`;

@@ -39,21 +39,45 @@ export function saveEdits(lessonId: string, edits: Record<string, string>): void
 export interface Completion {
   /** ISO date of the first passed Check. */
   completedAt: string;
+  /** Passed only with the lesson's solution applied: the home page says so, not "Done". */
+  solutionApplied?: true;
 }
 
 export function loadProgress(): Record<string, Completion> {
   return read<Record<string, Completion>>(PROGRESS) ?? {};
 }
 
-export function markComplete(lessonId: string): void {
+/** A passed Check: `solutionApplied` never undoes a pass of the learner's own; their own pass replaces it. */
+export function markComplete(lessonId: string, { solutionApplied = false } = {}): void {
   const progress = loadProgress();
-  progress[lessonId] ??= { completedAt: new Date().toISOString() };
+  const known = progress[lessonId];
+  if (known && (solutionApplied || !known.solutionApplied)) return;
+  progress[lessonId] = { completedAt: new Date().toISOString(), ...(solutionApplied ? { solutionApplied: true as const } : {}) };
   write(PROGRESS, progress);
 }
 
 export function resetProgress(): void {
   write(PROGRESS, undefined);
   write(CHALLENGES, undefined);
+}
+
+const SOLUTION_APPLIED = 'keep-alive-lab:solution-applied';
+
+/**
+ * The rule for what counts as the learner's own pass: once they apply a lesson's solution (Solve,
+ * then Apply), its passes count as "solution applied" until they Reset the code to the starter
+ * (or Undo the apply). Editing the applied code does not make it theirs: a fix typed over the
+ * solution is still the solution. Kept with the edits, so a reload does not forget it.
+ */
+export function solutionApplied(lessonId: string): boolean {
+  return read<Record<string, true>>(SOLUTION_APPLIED)?.[lessonId] === true;
+}
+
+export function markSolutionApplied(lessonId: string, applied: boolean): void {
+  const marks = read<Record<string, true>>(SOLUTION_APPLIED) ?? {};
+  if (applied) marks[lessonId] = true;
+  else delete marks[lessonId];
+  write(SOLUTION_APPLIED, Object.keys(marks).length > 0 ? marks : undefined);
 }
 
 const CHALLENGES = 'keep-alive-lab:challenges';

@@ -8,7 +8,7 @@ import { resolveRuntime, RUNTIME_CHOICES, type RuntimeChoice } from '../../runti
 import type { Challenge } from '../../schemas/lesson.ts';
 import type { LessonFile } from '../../schemas/runner-protocol.ts';
 import { FILES_CHANGED_EVENT, RUN_SHORTCUT_EVENT, SHARED_CODE_EVENT } from '../shared/lab-events.ts';
-import { learnerId, markChallengePassed, markComplete } from '../shared/local-store.ts';
+import { learnerId, markChallengePassed, markComplete, markSolutionApplied, solutionApplied } from '../shared/local-store.ts';
 import { isClaims, isLessonFiles, isReliances, readPageData } from '../shared/page-data.ts';
 import type { CodeTabs } from './code-tabs.ts';
 import type { RunOutput } from './run-output.ts';
@@ -26,6 +26,8 @@ export class LessonWorkspace extends HTMLElement {
   #connection?: AbortController;
   #solve?: Promise<SolvePanel>;
   #parts?: actions.WorkspaceParts;
+  /** Whether the solution was applied before the code that Undo would take back. */
+  #solutionAppliedBefore = false;
 
   get #solution() {
     return readPageData(this, 'lesson-solution', isLessonFiles) ?? [];
@@ -43,17 +45,19 @@ export class LessonWorkspace extends HTMLElement {
         checkClaims: readPageData(this, 'lesson-check-claims', isClaims),
         relies: readPageData(this, 'lesson-relies', isReliances) ?? [],
       },
-      { learnerId, lessonPassed: markComplete, challengePassed: markChallengePassed },
+      { learnerId, lessonPassed: markComplete, challengePassed: markChallengePassed, solutionApplied },
     );
+    const lesson = this.dataset.lesson ?? '';
+    const replacing = (applied: boolean) => this.#replacingCode(applied);
     this.#controller = controller;
     const on = (action: string, handler: () => unknown) => actions.button(parts, action)?.addEventListener('click', () => void handler());
     on('run', () => controller.run());
     on('stop', () => controller.stop());
     on('check', () => controller.run({ check: true }));
-    on('reset', () => (controller.stop(), actions.resetCode(parts)));
-    on('undo', () => actions.undoReplace(parts));
+    on('reset', () => (controller.stop(), replacing(false), actions.resetCode(parts)));
+    on('undo', () => (markSolutionApplied(lesson, this.#solutionAppliedBefore), actions.undoReplace(parts)));
     on('solve', async () => (await this.#solvePanel()).open());
-    on('apply-solution', async () => (await this.#solvePanel()).apply());
+    on('apply-solution', async () => (replacing(true), (await this.#solvePanel()).apply()));
     on('close-solution', async () => (await this.#solvePanel()).close());
     on('copy-link', () => actions.copyLink(parts));
     on('download', () => actions.download(parts));
@@ -111,7 +115,18 @@ export class LessonWorkspace extends HTMLElement {
     if (!this.#parts) return;
     this.#controller?.stop();
     void this.#solve?.then((panel) => panel.close());
+    this.#replacingCode(solutionApplied(this.dataset.lesson ?? ''));
     actions.putCode(this.#parts, files, 'Undo challenge', `The code for the challenge "${title}" is in the editor. Undo challenge brings your code back.`);
+  }
+
+  /**
+   * Whether the solution is applied follows the code: Apply sets it, Reset clears it, and Undo
+   * brings back whatever held before the code it takes back (local-store.ts states the rule).
+   */
+  #replacingCode(solutionAppliedNow: boolean) {
+    const lesson = this.dataset.lesson ?? '';
+    this.#solutionAppliedBefore = solutionApplied(lesson);
+    markSolutionApplied(lesson, solutionAppliedNow);
   }
 
   /** Switches runtime without a reload, so the learner's edits stay where they are. */

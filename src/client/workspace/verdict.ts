@@ -8,8 +8,24 @@ import type { RunEvent } from '../../schemas/run-events.ts';
 import type { Verdict } from './verdict-view.ts';
 
 
+/** What a passed Check is: a press of Check or a Run that met the claims, and whose code it was. */
+export interface CheckContext {
+  by: 'check' | 'run';
+  /** The learner had applied the lesson's solution (see local-store.ts for the rule). */
+  solutionApplied: boolean;
+}
+
+function passed(measured: string, { by, solutionApplied }: CheckContext): string {
+  if (solutionApplied) {
+    const lead = by === 'check' ? 'Check passed with the solution applied.' : 'This run of the applied solution meets the lesson’s claims.';
+    return `${lead} ${measured} The lesson is marked “solution applied”, not done: Reset the code and write the fix yourself to mark it done.`;
+  }
+  const lead = by === 'check' ? 'Check passed.' : 'Check passed: this run meets every claim the lesson’s Check judges, so it counts.';
+  return `${lead} ${measured} This lesson is marked complete.`;
+}
+
 /** Check: the run passes when every solution claim about its end holds. */
-export function judgeCheck(claims: Claim[], events: RunEvent[]): Verdict {
+export function judgeCheck(claims: Claim[], events: RunEvent[], context: CheckContext = { by: 'check', solutionApplied: false }): Verdict {
   const summary = summarise(events);
   const measured = `Measured: ${summary.accepted} ${plural(summary.accepted, 'connection')} accepted, ${summary.requests} ${plural(summary.requests, 'request')}, at most ${summary.peakOpen} open at once.`;
   if (claims.length === 0) return { outcome: 'fail', text: `Check failed. ${measured}`, items: ['This lesson has nothing to check yet.'] };
@@ -18,7 +34,7 @@ export function judgeCheck(claims: Claim[], events: RunEvent[]): Verdict {
       (failure) => `${METRIC_NAMES[failure.metric]} was ${failure.measured}, expected ${failure.expected}. Look at this: ${claim.says}`,
     ),
   );
-  if (items.length === 0) return { outcome: 'pass', text: `Check passed. ${measured} This lesson is marked complete.`, items };
+  if (items.length === 0) return { outcome: 'pass', text: passed(measured, context), items };
   return { outcome: 'fail', text: `Check failed. ${measured}`, items };
 }
 

@@ -40,8 +40,11 @@ export interface WorkspaceView {
 /** What a passed Check leaves behind: the learner's progress, kept in the browser. */
 export interface Progress {
   learnerId(): string;
-  lessonPassed(lesson: string): void;
+  /** `solutionApplied`: passed with the lesson's solution applied, which is not a pass of their own. */
+  lessonPassed(lesson: string, how: { solutionApplied: boolean }): void;
   challengePassed(lesson: string, challenge: string): void;
+  /** Whether the learner applied the lesson's solution since they last reset its code (local-store.ts says the rule). */
+  solutionApplied(lesson: string): boolean;
 }
 
 export interface LessonFacts {
@@ -128,10 +131,12 @@ export class WorkspaceController {
   }
 
   /**
-   * Runs the learner's code; with `check`, judges the run by the lesson's claims. Resolves with
+   * Runs the learner's code and judges it by the lesson's claims: with `check` it says how it
+   * went, without it only a pass is said (and counted); `asChallenge` leaves the judging to a
+   * challenge. Resolves with
    * what the run reported, or undefined when it did not start or a newer run took over.
    */
-  async run({ check = false }: { check?: boolean } = {}): Promise<RunResult | undefined> {
+  async run({ check = false, asChallenge = false }: { check?: boolean; asChallenge?: boolean } = {}): Promise<RunResult | undefined> {
     performance.mark(MARK_RUN);
     this.#current?.abort();
     const controller = new AbortController();
@@ -169,13 +174,17 @@ export class WorkspaceController {
     this.#view.setRunning(false);
     meter.describe();
     this.#announce(announcer.end(end), true);
-    if (check && end.reason !== 'stopped') await this.#check(events);
+    // A Run that meets the claims Check judges by counts as a passed Check: the learner who fixed
+    // the code sees so at once, rather than having to guess that Check would now pass. A Run that
+    // does not meet them stays a Run: no verdict, since the learner may be exploring on purpose.
+    // A challenge's run is judged by the challenge alone.
+    if (check ? end.reason !== 'stopped' : end.reason === 'completed' && !asChallenge) await this.#check(events, check ? 'check' : 'run');
     return { end, events };
   }
 
   /** A challenge's Check: runs the learner's code and judges it by the challenge's numbers. */
   async checkChallenge(challenge: Challenge): Promise<Verdict> {
-    const run = await this.run();
+    const run = await this.run({ asChallenge: true });
     if (!run) return { outcome: 'fail', text: 'The run did not start. The status above the code says why.', items: [] };
     if (run.end.reason === 'stopped') return { text: 'The run was stopped before it could be judged.', items: [] };
     const verdict = (await import('./verdict.ts')).judgeChallenge(challenge, run.events);
@@ -186,24 +195,34 @@ export class WorkspaceController {
     return verdict;
   }
 
-  /** Check: the run passes when every claim about its end holds. */
-  async #check(events: RunEvent[]) {
-    const { checkClaims } = this.#facts;
+  /** Check (or a Run, judged the same way): the run passes when every claim about its end holds. */
+  async #check(events: RunEvent[], by: 'check' | 'run') {
+    const { checkClaims, lesson } = this.#facts;
+    if (!checkClaims && by === 'run') return;
+    const solutionApplied = this.#progress.solutionApplied(lesson);
     const verdict = checkClaims
-      ? (await import('./verdict.ts')).judgeCheck(checkClaims, events)
+      ? (await import('./verdict.ts')).judgeCheck(checkClaims, events, { by, solutionApplied })
       : { outcome: 'fail' as const, text: 'Check could not read this lesson’s claims from the page. Reload the page and check again.', items: [] };
+    // A newer run started meanwhile: its own result will be shown.
+    if (this.running) return;
+    if (by === 'run' && verdict.outcome !== 'pass') return;
     if (verdict.outcome === 'pass') {
-      this.#progress.lessonPassed(this.#facts.lesson);
-      void this.#reportPassed();
+      this.#progress.lessonPassed(lesson, { solutionApplied });
+      void this.#reportPassed(undefined, solutionApplied);
       this.#view.showNextLink();
     }
     this.#view.showCheck(verdict);
   }
 
   /** Tells a workshop's room board (if the runtime serves one) that this learner passed. */
-  async #reportPassed(challenge?: string) {
+  async #reportPassed(challenge?: string, solutionApplied = false) {
     const runtime = await this.#runtime;
-    runtime.reportPassed?.({ learner: this.#progress.learnerId(), lesson: this.#facts.lesson, ...(challenge ? { challenge } : {}) });
+    runtime.reportPassed?.({
+      learner: this.#progress.learnerId(),
+      lesson: this.#facts.lesson,
+      ...(challenge ? { challenge } : {}),
+      ...(solutionApplied ? { solutionApplied } : {}),
+    });
   }
 
   #announce({ status, output: line }: Announcement, ended: boolean) {

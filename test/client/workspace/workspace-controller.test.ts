@@ -55,15 +55,24 @@ function recordingView() {
   return { view, said, log, checks, lastSaid: () => said.at(-1)?.text ?? '' };
 }
 
-function recordingProgress() {
+/** `applied`: the learner applied the lesson's solution (Solve, Apply) and has not reset since. */
+function recordingProgress(applied = false) {
   const passed: string[] = [];
-  return { passed, progress: { learnerId: () => 'learner-1', lessonPassed: (lesson: string) => passed.push(lesson), challengePassed: (lesson: string, id: string) => passed.push(`${lesson}/${id}`) } };
+  return {
+    passed,
+    progress: {
+      learnerId: () => 'learner-1',
+      lessonPassed: (lesson: string, how: { solutionApplied: boolean }) => passed.push(how.solutionApplied ? `${lesson} (solution applied)` : lesson),
+      challengePassed: (lesson: string, id: string) => passed.push(`${lesson}/${id}`),
+      solutionApplied: () => applied,
+    },
+  };
 }
 
 /** `checks`: null for a page that could not give the lesson's claims. */
-function controllerWith(runtime: Runtime, checks: Claim[] | null = CHECKS) {
+function controllerWith(runtime: Runtime, checks: Claim[] | null = CHECKS, { solutionApplied = false } = {}) {
   const page = recordingView();
-  const { passed, progress } = recordingProgress();
+  const { passed, progress } = recordingProgress(solutionApplied);
   const controller = new WorkspaceController(page.view, { lesson: '02-the-leak', checkClaims: checks ?? undefined, relies: [] }, progress);
   controller.useRuntime(Promise.resolve<ResolvedRuntime>({ runtime }));
   return { controller, page, passed };
@@ -177,6 +186,46 @@ describe('WorkspaceController', () => {
     assert.deepEqual(passed, ['02-the-leak']);
     assert.deepEqual(reported, [{ learner: 'learner-1', lesson: '02-the-leak' }]);
     assert.ok(page.log.includes('next link'));
+  });
+
+  it('a Run that meets the claims counts as a passed Check, and says so: progress kept, the board told, the next lesson offered', async () => {
+    const runtime = new FakeRuntime({ events: ONE_CONNECTION, end: COMPLETED });
+    const reported: unknown[] = [];
+    runtime.reportPassed = (passed) => reported.push(passed);
+    const { controller, page, passed } = controllerWith(runtime);
+    await controller.run();
+    await settle();
+    const verdict = page.checks.at(-1);
+    assert.equal(verdict?.outcome, 'pass');
+    assert.match(verdict?.text ?? '', /^Check passed: this run meets every claim .* This lesson is marked complete\.$/);
+    assert.deepEqual(passed, ['02-the-leak']);
+    assert.deepEqual(reported, [{ learner: 'learner-1', lesson: '02-the-leak' }]);
+    assert.ok(page.log.includes('next link'));
+  });
+
+  it('a Run that does not meet the claims stays a Run: no verdict, nothing marked', async () => {
+    const { controller, page, passed } = controllerWith(new FakeRuntime({ events: LEAKING, end: COMPLETED }));
+    await controller.run();
+    await settle();
+    assert.deepEqual(page.checks, [undefined]);
+    assert.deepEqual(passed, []);
+    assert.ok(!page.log.includes('next link'));
+  });
+
+  it('with the solution applied, a pass is marked and reported as "solution applied", not as the learner’s own', async () => {
+    const runtime = new FakeRuntime({ events: ONE_CONNECTION, end: COMPLETED });
+    const reported: unknown[] = [];
+    runtime.reportPassed = (passed) => reported.push(passed);
+    const { controller, page, passed } = controllerWith(runtime, CHECKS, { solutionApplied: true });
+    await controller.run({ check: true });
+    await controller.run();
+    await settle();
+    assert.match(page.checks.at(-1)?.text ?? '', /marked “solution applied”, not done: Reset the code and write the fix yourself/);
+    assert.deepEqual(passed, ['02-the-leak (solution applied)', '02-the-leak (solution applied)']);
+    assert.deepEqual(reported, [
+      { learner: 'learner-1', lesson: '02-the-leak', solutionApplied: true },
+      { learner: 'learner-1', lesson: '02-the-leak', solutionApplied: true },
+    ]);
   });
 
   it('Check fails a leaking run and says which claim did not hold; nothing is marked passed', async () => {
