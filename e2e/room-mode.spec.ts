@@ -6,7 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test, type Browser } from '@playwright/test';
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { LessonPage } from './lesson-page.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -87,27 +87,48 @@ test.afterAll(async () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
+/** The address npm start says to write on the board, the first it names. */
 function networkAddress(): string {
-  const line = labOutput.split('\n').find((text) => text.trim().startsWith('Network:'));
-  const url = line?.trim().replace(/^Network:\s*/, '');
-  if (!url) throw new Error(`npm start printed no Network address:\n${labOutput}`);
+  const url = /Address: +(\S+)/.exec(labOutput)?.[1];
+  if (!url) throw new Error(`npm start named no address to write up:\n${labOutput}`);
   return url;
 }
 
-test('npm start in room mode prints the learners’ address with a token, a QR code, and the room board', () => {
+/** The room code written beside it, as npm start prints it: "K7WQ-M3RD". */
+function roomCode(): string {
+  const code = /Room code: +(\S+)/.exec(labOutput)?.[1];
+  if (!code) throw new Error(`npm start printed no room code:\n${labOutput}`);
+  return code;
+}
+
+/** As a learner copies it from a whiteboard: small letters, a space for the dash, key by key. */
+async function joinRoom(page: Page, typed = roomCode().toLowerCase().replace('-', ' ')) {
+  await page.goto(networkAddress());
+  await expect(page.getByRole('heading', { level: 1, name: 'Join the room' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Room code' }).click();
+  await page.keyboard.type(typed);
+  await page.getByRole('button', { name: 'Join' }).click();
+}
+
+test('npm start in room mode names the address to write up, a short room code, a QR code, firewall hints and the room board', () => {
   // The address printed is the one the lab listens on: the port the system gave it, not the 0 it was asked for.
-  expect(networkAddress()).toMatch(new RegExp(`^${origin.replaceAll('.', '\\.')}/\\?token=[\\w-]{32}$`));
-  expect(labOutput).toContain('Learners can scan this');
+  // It carries no secret: the room code, written beside it, is what lets a learner in.
+  expect(networkAddress()).toBe(`${origin}/`);
+  expect(roomCode()).toMatch(/^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
+  expect(labOutput).toContain('Write this on the board for learners:');
+  expect(labOutput).toContain('Learners with a phone can scan this');
+  expect(labOutput).toMatch(/Learners cannot connect\? Most often a firewall refuses them/);
   expect(labOutput).toMatch(/room\/\?instructor=[\w-]{32}/);
   // Room mode confines learners' code by default (src/runner/confinement.ts).
   expect(labOutput).toContain('Lesson code runs confined');
 });
 
-test('a learner with the token loads the lab by the laptop’s address and runs the leak', async () => {
+test('a learner types the room code, in small letters with a space, and runs the leak by the laptop’s address', async () => {
   const page = await browser!.newPage();
-  await page.goto(networkAddress());
-  // The token became a cookie and left the address bar.
+  await joinRoom(page);
+  // The code became a cookie and left the address bar.
   await expect(page).toHaveURL(`${origin}/`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Keep-Alive Lab' })).toBeVisible();
   await page.goto(`${origin}/lessons/the-leak/`);
   const lesson = new LessonPage(page);
   await expect(lesson.runStatus).toHaveText(/Ready: code runs with the local runner/, { timeout: 20_000 });
@@ -117,11 +138,16 @@ test('a learner with the token loads the lab by the laptop’s address and runs 
   await page.close();
 });
 
-test('without the token, the laptop’s address refuses the page and the runner', async () => {
+test('without the code, the laptop’s address asks for it, refuses a wrong one keeping what was typed, and refuses the runner', async () => {
   const page = await browser!.newPage();
   const response = await page.goto(`${origin}/lessons/the-leak/`);
   expect(response?.status()).toBe(401);
-  await expect(page.locator('body')).toContainText('needs the token printed when it started');
+  await expect(page.getByRole('heading', { level: 1, name: 'Join the room' })).toBeVisible();
+  const wrong = roomCode().startsWith('A') ? 'BBBB-BBBB' : 'AAAA-AAAA';
+  await page.getByRole('textbox', { name: 'Room code' }).fill(wrong);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByRole('alert')).toContainText('That is not this room’s code');
+  await expect(page.getByRole('textbox', { name: 'Room code' })).toHaveValue(wrong);
   const socket = await page.evaluate(
     (url) =>
       new Promise<string>((resolve) => {
@@ -135,13 +161,14 @@ test('without the token, the laptop’s address refuses the page and the runner'
   await page.close();
 });
 
-test('the instructor’s room board counts connected pages and a passed Check, and learners cannot open it', async ({ page: instructor }) => {
+test('the instructor’s room board shows the code, counts pages, a solution applied apart from a pass, and learners cannot open it', async ({ page: instructor }) => {
   const learner = await browser!.newPage();
-  await learner.goto(networkAddress());
+  await joinRoom(learner, roomCode());
   await learner.goto(`${origin}/lessons/the-leak/`);
-  await expect(new LessonPage(learner).runStatus).toHaveText(/Ready: code runs with the local runner/, { timeout: 20_000 });
+  const lesson = new LessonPage(learner);
+  await expect(lesson.runStatus).toHaveText(/Ready: code runs with the local runner/, { timeout: 20_000 });
 
-  // A learner's token does not open the board.
+  // A learner's cookie does not open the board.
   const refused = await learner.goto(`${origin}/room/`);
   expect(refused?.status()).toBe(403);
   await learner.goto(`${origin}/lessons/the-leak/`);
@@ -152,26 +179,47 @@ test('the instructor’s room board counts connected pages and a passed Check, a
   expect(roomUrl, 'the room board address').toBeTruthy();
   await instructor.goto(roomUrl!);
   await expect(instructor).toHaveURL(/\/room\/$/);
-  // The board is the site's built page (src/pages/room.astro); the runner gives it the address and its QR code.
+  // The board is the site's built page (src/pages/room.astro); the runner gives it the address, the code and the QR code.
   const qr = instructor.getByRole('img', { name: 'QR code of the address learners open' });
   await expect(qr).toBeVisible();
   await expect.poll(() => qr.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
   await expect(instructor.getByText(networkAddress(), { exact: true })).toBeVisible();
+  await expect(instructor.getByText(roomCode(), { exact: true })).toBeVisible();
   const pages = instructor.locator('[data-figure="pages"]');
   await expect(pages).toHaveText('1');
   const leakRow = instructor.getByRole('row', { name: /^The leak\b/ });
-  await expect(leakRow.getByRole('cell').last()).toHaveText('0');
+  const passedCell = leakRow.getByRole('cell').nth(1);
+  const appliedCell = leakRow.getByRole('cell').nth(2);
+  await expect(passedCell).toHaveText('0');
+  await expect(appliedCell).toHaveText('0');
 
-  // The learner applies the solution and passes Check; the board counts them once.
+  // The learner applies the solution and Check passes: counted as "solution applied", not as a pass.
   await learner.getByRole('button', { name: 'Solve', exact: true }).click();
   await learner.getByRole('button', { name: 'Apply the solution' }).click();
   await learner.getByRole('button', { name: 'Check', exact: true }).click();
-  await expect(learner.getByRole('region', { name: 'Check result' })).toContainText('Check passed', { timeout: 30_000 });
-  await expect(leakRow.getByRole('cell').last()).toHaveText('1');
+  await expect(learner.getByRole('region', { name: 'Check result' })).toContainText('Check passed with the solution applied', { timeout: 30_000 });
+  await expect(appliedCell).toHaveText('1');
+  await expect(passedCell).toHaveText('0');
+
+  // Reset, type the fix, Run: a pass of their own, counted once, and no longer as applied.
+  await learner.getByRole('button', { name: 'Reset', exact: true }).click();
+  await lesson.staticCode('client.js').getByText('resolve(res.statusCode);').click();
+  await expect(lesson.editor('client.js')).toBeFocused();
+  await learner.keyboard.press('End');
+  await learner.keyboard.press('Shift+Home');
+  await learner.keyboard.type('res.resume();');
+  await learner.keyboard.press('Escape');
+  await learner.keyboard.press('Enter');
+  await learner.keyboard.type("res.on('end', () => resolve(res.statusCode));");
+  await learner.keyboard.press('Escape');
+  await lesson.run();
+  await expect(learner.getByRole('region', { name: 'Check result' })).toContainText('Check passed: this run meets every claim', { timeout: 30_000 });
+  await expect(passedCell).toHaveText('1');
+  await expect(appliedCell).toHaveText('0');
   await learner.getByRole('button', { name: 'Check', exact: true }).click();
-  await expect(learner.getByRole('region', { name: 'Check result' })).toContainText('Check passed', { timeout: 30_000 });
+  await expect(learner.getByRole('region', { name: 'Check result' })).toContainText('Check passed.', { timeout: 30_000 });
   await instructor.waitForTimeout(1_500);
-  await expect(leakRow.getByRole('cell').last()).toHaveText('1');
+  await expect(passedCell).toHaveText('1');
 
   await learner.close();
   await expect(pages).toHaveText('0');

@@ -14,6 +14,7 @@ import { DEFAULT_LIMITS, type RunLimits } from '../run/supervise-run.ts';
 import { checkHost, checkRunnerOrigin, checkToken, isInstructor, LOOPBACK } from './request-guard.ts';
 import { addressUrl, reachableAddresses } from './network-addresses.ts';
 import { joinCode, RoomBoard, type RoomLesson } from './room-board.ts';
+import { CODE_PARAMETER, RoomEntrance } from './room-entrance.ts';
 import { RunQueue } from './run-queue.ts';
 import { startRunnerSession } from './runner-session.ts';
 import { createStaticHandler } from './static-files.ts';
@@ -35,6 +36,8 @@ export interface LabServerOptions {
   host?: string;
   /** Required on every request when the lab listens beyond loopback (see request-guard.ts). */
   token?: string;
+  /** With a token: the short code learners type to get it (room-code.ts), e.g. "K7WQ-M3RD". */
+  roomCode?: string;
   limits?: Partial<RunLimits>;
   /** Runs at once across pages; more wait in line. */
   maxRuns?: number;
@@ -52,9 +55,13 @@ export interface LabServerOptions {
 export interface LabServer {
   readonly port: number;
   readonly url: string;
-  /** With a token: the addresses learners open, one per network address of this machine, token included. */
+  /**
+   * With a token: the addresses learners open, one per network address of this machine, the one
+   * to write up first (see network-addresses.ts). With a room code they carry nothing secret (the
+   * code is written up beside them); without one, the token.
+   */
   readonly joinUrls: string[];
-  /** Room mode: the QR code of the first join address, for the terminal. */
+  /** Room mode: the QR code of the first join address with the room code, for the terminal. */
   readonly joinQr?: string;
   /** Room mode: the room board's address for the instructor, on this machine. */
   readonly roomUrl?: string;
@@ -74,6 +81,7 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
   let port = options.port;
   const guard = () => ({ port, host: options.host ?? LOOPBACK, token: options.token, instructorToken: options.room?.instructorToken });
   const board = options.room && options.token ? new RoomBoard(options.room.lessons, queue) : undefined;
+  const joining = options.token && options.roomCode ? new RoomEntrance(options.roomCode, options.token) : undefined;
   /** Room mode: what learners open and its QR code, known once the server listens. */
   let join: RoomJoin = { urls: [] };
   let joinSvg: string | undefined;
@@ -92,7 +100,10 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
       return;
     }
     if (!token.ok) {
-      response.writeHead(token.status, { 'content-type': 'text/plain; charset=utf-8' }).end(token.message);
+      // A page without the room's cookie: the room code's form, or the code's answer.
+      const answer = joining?.answer(request);
+      if (answer) response.writeHead(answer.status, answer.headers).end(answer.body);
+      else response.writeHead(token.status, { 'content-type': 'text/plain; charset=utf-8' }).end(token.message);
       return;
     }
     const pathname = new URL(request.url ?? '/', 'http://lab').pathname;
@@ -159,11 +170,12 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
 
   await listen(server, port, options.host ?? LOOPBACK);
   port = (server.address() as AddressInfo).port;
-  const joinUrls = options.token
-    ? reachableAddresses(options.host ?? LOOPBACK).map((address) => addressUrl(address, port, `/?token=${options.token}`))
-    : [];
-  const code = board && joinUrls[0] ? await joinCode(joinUrls[0]) : undefined;
-  join = { urls: joinUrls };
+  const joinPath = options.roomCode ? '/' : `/?token=${options.token}`;
+  const joinUrls = options.token ? reachableAddresses(options.host ?? LOOPBACK).map((address) => addressUrl(address, port, joinPath)) : [];
+  // The QR code takes a phone straight in: the address with the code, spaces and all left out.
+  const qrUrl = options.roomCode ? `${joinUrls[0]}?${CODE_PARAMETER}=${options.roomCode}` : joinUrls[0];
+  const code = board && qrUrl ? await joinCode(qrUrl) : undefined;
+  join = { urls: joinUrls, ...(options.roomCode ? { code: options.roomCode } : {}) };
   joinSvg = code?.svg;
 
   // This machine's own way in: localhost, unless the lab listens on one address only.

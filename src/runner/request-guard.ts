@@ -4,8 +4,8 @@
 // On loopback (the default), the Host header must be one of the loopback names at the lab's port,
 // and a WebSocket's Origin must be one of those too.
 //
-// Beyond loopback (room mode, an explicit --host), a random token printed at start is the gate:
-// every request must carry it (a cookie after the first visit), so a learner may reach the lab by
+// Beyond loopback (room mode, an explicit --host), a random token is the gate: every request must
+// carry it (a cookie, given for the short room code printed at start: room-entrance.ts), so a learner may reach the lab by
 // any of the machine's addresses. A rebinding page never has the token: the cookie belongs to the
 // address the learner opened, is HttpOnly and SameSite=Strict, and 24 random bytes cannot be
 // guessed. A WebSocket's Origin must be the very address it connects to, so another site's page,
@@ -96,7 +96,7 @@ export function checkToken(request: IncomingMessage, settings: Pick<GuardSetting
   return {
     ok: false,
     status: 401,
-    message: 'Refused: this lab listens beyond this machine, so it needs the token printed when it started. Open the full address it printed (with ?token=…).',
+    message: 'Refused: this lab listens beyond this machine, so it needs the room’s token. Open the address npm start printed in a browser and type the room code written beside it.',
   };
 }
 

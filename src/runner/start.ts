@@ -1,7 +1,7 @@
 // `npm start`: builds the site when its sources changed since the last build, then serves the lab
 // and its runner on http://localhost:4321 (loopback only). `--host 0.0.0.0` is room mode: the lab
-// listens on every interface, prints an address per network address with a token and a QR code,
-// and an instructor address for the room board.
+// listens on every interface, prints the address to write up with a room code (room-banner.ts),
+// a QR code, firewall hints, and an instructor address for the room board.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,6 +13,8 @@ import { basePath } from '../run/site-path.ts';
 import { DEFAULT_MAX_RUNS, startLabServer } from './lab-server.ts';
 import { checkConfinement } from './confinement.ts';
 import { readRoomLessons } from './room-board.ts';
+import { roomBanner } from './room-banner.ts';
+import { newRoomCode } from './room-code.ts';
 
 const projectRoot = new URL('../..', import.meta.url).pathname;
 const distDir = join(projectRoot, 'dist');
@@ -89,10 +91,12 @@ if (confine) {
     process.exit(2);
   }
 }
+// What learners type to get the token (room-code.ts says how strong it is).
+const roomCode = token ? newRoomCode() : undefined;
 const room = token ? { instructorToken: randomBytes(24).toString('base64url'), lessons: readRoomLessons(join(projectRoot, 'content/lessons')) } : undefined;
 
 async function start(host: string) {
-  return startLabServer({ distDir, port, host, maxRuns, confine, ...(token ? { token } : {}), ...(room ? { room } : {}) });
+  return startLabServer({ distDir, port, host, maxRuns, confine, ...(token ? { token } : {}), ...(roomCode ? { roomCode } : {}), ...(room ? { room } : {}) });
 }
 
 let lab;
@@ -114,12 +118,7 @@ void lab.warmUp();
 if (!token) {
   console.log(`Keep-Alive Lab is running at ${lab.url}  (Ctrl+C stops it and every run)`);
 } else {
-  console.log('Keep-Alive Lab is running in room mode (Ctrl+C stops it and every run).\n');
-  console.log(`  Local:   ${lab.url}`);
-  for (const url of lab.joinUrls) console.log(`  Network: ${url}`);
-  if (lab.joinUrls.length === 0) console.log('  Network: none found. Is this machine on the room\'s network?');
-  if (lab.joinQr) console.log(`\nLearners can scan this for ${lab.joinUrls[0]}:\n${lab.joinQr}`);
-  if (lab.roomUrl) console.log(`Room board, for you only (a second token; do not share it):\n  ${lab.roomUrl}\n`);
+  console.log(roomBanner({ joinUrls: lab.joinUrls, code: roomCode!, localUrl: lab.url, port: lab.port, qr: lab.joinQr, roomUrl: lab.roomUrl }));
   console.log(`Up to ${maxRuns} runs at once (--max-runs); more wait in line.`);
 }
 console.log(

@@ -26,6 +26,8 @@ export interface RoomSnapshot {
 }
 
 export interface RoomJoin {
-  /** One address per network address of the instructor's machine, learners' token included. */
+  /** One address per network address of the instructor's machine, the one to write up first. */
   urls: string[];
+  /** The room code learners type after opening an address ("K7WQ-M3RD"). */
+  code?: string;
 }

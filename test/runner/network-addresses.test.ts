@@ -16,6 +16,11 @@ test('every interface: IPv4 addresses first, then IPv6 ones a browser can open',
   assert.deepEqual(reachableAddresses('::', interfaces), ['192.168.1.20', '10.0.0.7', 'fd12:3456::20']);
 });
 
+test('the address to write up comes first: the room network’s IPv4, not Docker’s or a VPN’s, nor an fd00:: one', () => {
+  const withVirtual = { docker0: [entry('172.17.0.1', 'IPv4')], utun3: [entry('100.64.0.9', 'IPv4')], ...interfaces };
+  assert.deepEqual(reachableAddresses('::', withVirtual), ['192.168.1.20', '10.0.0.7', '172.17.0.1', '100.64.0.9', 'fd12:3456::20']);
+});
+
 test('0.0.0.0 listens on IPv4 only, so only IPv4 addresses are printed', () => {
   assert.deepEqual(reachableAddresses('0.0.0.0', interfaces), ['192.168.1.20', '10.0.0.7']);
 });

@@ -43,3 +43,15 @@ test('--confine on loopback refuses too when it cannot confine', async () => {
   assert.equal(code, 2);
   assert.match(output, /Start without --confine/);
 });
+
+test('room mode names the address to write up first, with the room code beside it, and the firewall hints', async () => {
+  const { output } = await startWithoutNamespaces(['--host', '127.0.0.3', '--unconfined']);
+  const port = /Address: +http:\/\/127\.0\.0\.3:(\d+)\/\n/.exec(output)?.[1];
+  assert.ok(port, output);
+  // The first thing said: what to write on the board. The address carries no secret; the code is short.
+  assert.match(output, /^Keep-Alive Lab is running in room mode[^\n]*\n\nWrite this on the board for learners:\n {2}Address: +http:\/\/127\.0\.0\.3:\d+\/\n {2}Room code: +[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}\n/);
+  assert.match(output, /Learners cannot connect\? Most often a firewall refuses them:/);
+  assert.match(output, /macOS: +allow incoming connections for "node"/);
+  assert.match(output, /Windows: mark the Wi-Fi network "Private"/);
+  assert.match(output, new RegExp(`with ufw, run: sudo ufw allow ${port}/tcp`));
+});

@@ -59,6 +59,10 @@ class RoomBoard extends HTMLElement {
         return item;
       }),
     );
+    if (join.code) {
+      this.#part('code').textContent = join.code;
+      this.#part('code-line').hidden = false;
+    }
     if (join.urls.length > 0) {
       const qr = this.#part<HTMLImageElement>('qr');
       qr.src = sitePath(ROOM_QR_PATH);
