@@ -174,30 +174,49 @@ export function mountEditor(panel: HTMLElement, options: MountOptions): MountedE
 }
 
 export interface SolutionDiff {
+  /** Side by side (your code left, the solution right), or inline (one column, removed and added lines). */
+  readonly sideBySide: boolean;
   dispose(): void;
 }
 
+/** Below this width two columns of code are too narrow to read: the diff is inline. */
+const SIDE_BY_SIDE_MIN_PX = 720;
+
 /**
- * Monaco's side-by-side diff: the learner's code on the left, the solution on the right,
- * read-only. Nothing changes until the learner applies it.
+ * Monaco's diff: the learner's code against the solution, read-only, side by side where there is
+ * room, else inline. The layout is chosen here, once, and Monaco told not to switch on its own (it
+ * would go inline below 900 px while the panel still said "left" and "right"). Once the diff is
+ * computed, its first change is scrolled to the middle of the box. Nothing changes until the
+ * learner applies it.
  */
 export function showDiff(host: HTMLElement, fileName: string, mine: string, solution: string): SolutionDiff {
   const original = monaco.editor.createModel(mine, 'javascript');
   const modified = monaco.editor.createModel(solution, 'javascript');
+  const sideBySide = host.clientWidth >= SIDE_BY_SIDE_MIN_PX;
   const diff = monaco.editor.createDiffEditor(host, {
     theme: monacoTheme(),
     readOnly: true,
     originalEditable: false,
     automaticLayout: true,
-    renderSideBySide: host.clientWidth > 560,
+    renderSideBySide: sideBySide,
+    useInlineViewWhenSpaceIsLimited: false,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
     fontSize: 13,
     ariaLabel: `${fileName}: your code compared with the solution`,
   });
   diff.setModel({ original, modified });
+  const shown = diff.onDidUpdateDiff(() => {
+    const first = diff.getLineChanges()?.[0];
+    if (!first) return;
+    shown.dispose();
+    const line = first.modifiedEndLineNumber > 0 ? first.modifiedStartLineNumber : first.originalStartLineNumber;
+    (first.modifiedEndLineNumber > 0 ? diff.getModifiedEditor() : diff.getOriginalEditor()).revealLineInCenter(line);
+  });
   return {
+    sideBySide,
     dispose() {
+      shown.dispose();
       diff.dispose();
       original.dispose();
       modified.dispose();
