@@ -43,6 +43,8 @@ test('a Run of the fixed code says it passes, counts as Check, and the home page
 });
 
 test('Solve, Apply, Check marks the lesson "solution applied", not done, until the learner resets and writes the fix', async ({ page }) => {
+  // Three runs of the lesson and a reload: more than the default minute on a busy machine.
+  test.slow();
   const lesson = new LessonPage(page);
   await lesson.openFromHome('The leak');
   await page.getByRole('button', { name: 'Solve', exact: true }).click();
