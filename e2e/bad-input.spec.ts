@@ -23,6 +23,38 @@ test('a client that throws shows its error and exit code, and the next run works
   await expect(lesson.output).toContainText('server.js was stopped by the lab.');
 });
 
+test('a syntax error is named in the status with its file and line, and the output shows and marks that line', async ({ page }) => {
+  const lesson = new LessonPage(page);
+  await page.goto('/lessons/the-leak/');
+  // After line 6 of client.js: the new line is line 7.
+  await lesson.typeAtLine('client.js', 'const port = Number(process.env.PORT);', '\nlet x = ;');
+  await lesson.run();
+  expect(await lesson.runEnded()).toMatch(/^client\.js:7: SyntaxError: Unexpected token ';' — client\.js exited with code 1\./);
+  // Node prints its internal frames and more under the error; the panel scrolls to the error line itself.
+  const errorLine = lesson.output.getByText("SyntaxError: Unexpected token ';'", { exact: true });
+  await expect(errorLine).toHaveClass(/error-line/);
+  await expect(errorLine).toBeInViewport();
+  const [line, panel] = await Promise.all([errorLine.boundingBox(), lesson.output.boundingBox()]);
+  expect(line!.y).toBeGreaterThanOrEqual(panel!.y);
+  expect(line!.y + line!.height).toBeLessThanOrEqual(panel!.y + panel!.height);
+});
+
+test('a server.js that never listens and prints nothing is told so, and what to do', async ({ page }) => {
+  const lesson = new LessonPage(page);
+  await page.goto('/lessons/the-leak/');
+  await lesson.fileTab('server.js').click();
+  await lesson.staticCode('server.js').click();
+  await expect(lesson.editor('server.js')).toBeFocused();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type('// not written yet');
+  await page.keyboard.press('Escape');
+  await lesson.run();
+  expect(await lesson.runEnded()).toBe(
+    'server.js exited with code 0 without listening and without printing anything, so client.js was not started. server.js has to start a server and keep it open: call server.listen(process.env.PORT).',
+  );
+});
+
 test('a client that never ends is stopped by Stop, and a flood of output keeps the page responsive', async ({ page }) => {
   const lesson = new LessonPage(page);
   await page.goto('/lessons/the-leak/');

@@ -5,7 +5,8 @@
 // the local runner and the WebContainer adapter in the browser both use it.
 import { meterMessage, type LaneEvent } from '../schemas/meter.ts';
 import type { LessonProcess, RunEnd, RunEndReason, RunEvent } from '../schemas/run-events.ts';
-import { describeExit, type ProcessExit } from './process-exit.ts';
+import { clientFailure, PrintedSoFar, serverFailure } from './failure-message.ts';
+import type { ProcessExit } from './process-exit.ts';
 
 export interface RunLimits {
   /** Wall-clock limit for the whole run. */
@@ -69,7 +70,7 @@ export interface SuperviseOptions {
   serverPort?: number;
 }
 
-type Outcome = { reason: RunEndReason; message?: string };
+type Outcome = Omit<RunEnd, 'durationMs'> & { reason: RunEndReason };
 
 export async function superviseRun(options: SuperviseOptions): Promise<RunEnd> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -87,6 +88,7 @@ export async function superviseRun(options: SuperviseOptions): Promise<RunEnd> {
 function watch(options: SuperviseOptions, limits: RunLimits, startedAt: number, processes: LaunchedProcess[]): Promise<Outcome> {
   const emit = options.onEvent;
   const output = outputBudget(limits.outputLimitBytes, emit);
+  const printed = new PrintedSoFar();
 
   return new Promise<Outcome>((resolve) => {
     const timers: ReturnType<typeof setTimeout>[] = [];
@@ -128,7 +130,10 @@ function watch(options: SuperviseOptions, limits: RunLimits, startedAt: number, 
       // each sample's delivery delay and could reorder events from different samples.
       let shift: number | undefined;
       const child = options.launcher.start(name, env, {
-        onOutput: (stream, text) => output(name, stream, text),
+        onOutput: (stream, text) => {
+          printed.add(name, stream, text);
+          output(name, stream, text);
+        },
         onMeterLine: (line) => {
           const message = parseMeterLine(line);
           if (message?.type === 'sample') {
@@ -156,10 +161,7 @@ function watch(options: SuperviseOptions, limits: RunLimits, startedAt: number, 
       emit({ type: 'phase', phase: 'starting-client', port });
       const client = start('client', { PORT: String(port) });
       void client.exited.then((exit) => {
-        const outcome: Outcome =
-          exit.code === 0 || exit.stoppedByLab
-            ? { reason: 'completed' }
-            : { reason: 'failed', message: `client.js ${describeExit(exit)}. Its output above says why.` };
+        const outcome: Outcome = exit.code === 0 || exit.stoppedByLab ? { reason: 'completed' } : { reason: 'failed', ...clientFailure(exit, printed) };
         timers.push(setTimeout(() => finish(outcome), limits.settleAfterClientMs));
       });
     };
@@ -169,10 +171,7 @@ function watch(options: SuperviseOptions, limits: RunLimits, startedAt: number, 
     options.listenHint?.(onListening);
     void server.exited.then((exit) => {
       if (clientStarted || exit.stoppedByLab) return;
-      finish({
-        reason: 'failed',
-        message: `server.js ${describeExit(exit)} before it started listening, so client.js was not started. Its output above says why.`,
-      });
+      finish({ reason: 'failed', ...serverFailure(exit, printed) });
     });
   });
 }

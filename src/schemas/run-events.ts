@@ -23,4 +23,6 @@ export interface RunEnd {
   durationMs: number;
   /** What to tell the learner when the run did not complete. */
   message?: string;
+  /** The first error line the failing process printed (src/run/first-error.ts), for the output panel to mark. */
+  firstError?: { process: LessonProcess; text: string; where?: string };
 }

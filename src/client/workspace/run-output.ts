@@ -19,6 +19,7 @@ interface Chunk {
 
 export class RunOutput extends HTMLElement {
   #pending: Chunk[] = [];
+  #errorToMark?: { process: LessonProcess; text: string };
   #frame = 0;
   #chars = 0;
   /** Whether the next text from a source starts a new line, so it gets its process label. */
@@ -47,6 +48,7 @@ export class RunOutput extends HTMLElement {
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
     this.#pending = [];
+    this.#errorToMark = undefined;
     this.#pre.replaceChildren();
     this.#chars = 0;
     this.#atLineStart.clear();
@@ -64,6 +66,33 @@ export class RunOutput extends HTMLElement {
   /** Text a process printed; each of its lines is labelled with the process. */
   #print(source: LessonProcess, stream: 'stdout' | 'stderr', text: string) {
     this.#queue({ source, text, ...(stream === 'stderr' ? { className: 'stderr' } : {}) });
+  }
+
+  /**
+   * Scrolls the panel to the first line `error.process` printed that reads
+   * `error.text`, and marks it: the line a failed run's status names. Waits for the frame that
+   * draws the run's last output.
+   */
+  markError(error: { process: LessonProcess; text: string }) {
+    this.#errorToMark = error;
+    this.#frame ||= requestAnimationFrame(() => this.#flush());
+  }
+
+  #markPendingError(pre: HTMLElement) {
+    const error = this.#errorToMark;
+    this.#errorToMark = undefined;
+    if (!error) return false;
+    const line = [...pre.querySelectorAll<HTMLElement>('.stderr')].find(
+      (span) => span.previousElementSibling?.classList.contains(`tag-${error.process}`) && span.textContent?.trimEnd() === error.text,
+    );
+    if (!line) return false;
+    line.classList.add('error-line');
+    line.title = 'The error the run status names';
+    pre.scrollTop += line.getBoundingClientRect().top - pre.getBoundingClientRect().top - pre.clientHeight / 3;
+    // The panel may sit out of sight in the workspace's own scroll area (or the page): the least
+    // scrolling that shows it, so the learner sees the line the status names.
+    pre.scrollIntoView({ block: 'nearest' });
+    return true;
   }
 
   /** A line from the lab itself: exits, limits, failures. */
@@ -107,7 +136,7 @@ export class RunOutput extends HTMLElement {
     }
     this.#pending = [];
     this.#trim(pre);
-    if (stickToBottom) pre.scrollTop = pre.scrollHeight;
+    if (!this.#markPendingError(pre) && stickToBottom) pre.scrollTop = pre.scrollHeight;
   }
 
   #render({ source, text, className, ownLine }: Chunk, into: ParentNode) {

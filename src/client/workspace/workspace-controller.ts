@@ -24,7 +24,13 @@ export interface WorkspaceView {
   /** The files as the learner has them now. */
   files(): LessonFile[];
   meter: { reset(): void; add(event: RunEvent): void; describe(): void };
-  output: { clear(): void; add(event: RunEvent): void; note(text: string, level: 'info' | 'warning' | 'error'): void };
+  output: {
+    clear(): void;
+    add(event: RunEvent): void;
+    note(text: string, level: 'info' | 'warning' | 'error'): void;
+    /** Scrolls to the error line a failed run's status names, and marks it. */
+    markError(error: NonNullable<RunEnd['firstError']>): void;
+  };
   status: StatusLine;
   enableRun(enabled: boolean): void;
   /** Stop is there to press, and the workspace looks busy. */
@@ -169,6 +175,7 @@ export class WorkspaceController {
     this.#view.setRunning(false);
     meter.describe();
     this.#announce(announcer.end(end), true);
+    if (end.firstError) output.markError(end.firstError);
     if (check && end.reason !== 'stopped') await this.#check(events);
     return { end, events };
   }
@@ -176,7 +183,7 @@ export class WorkspaceController {
   /** A challenge's Check: runs the learner's code and judges it by the challenge's numbers. */
   async checkChallenge(challenge: Challenge): Promise<Verdict> {
     const run = await this.run();
-    if (!run) return { outcome: 'fail', text: 'The run did not start. The status above the code says why.', items: [] };
+    if (!run) return { outcome: 'fail', text: 'The run did not start. The run status says why.', items: [] };
     if (run.end.reason === 'stopped') return { text: 'The run was stopped before it could be judged.', items: [] };
     const verdict = (await import('./verdict.ts')).judgeChallenge(challenge, run.events);
     if (verdict.outcome === 'pass') {

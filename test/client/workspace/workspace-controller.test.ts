@@ -43,7 +43,9 @@ function recordingView() {
   const view: WorkspaceView = {
     files: () => FILES,
     meter: { reset: () => log.push('meter reset'), add: (event) => log.push(`meter ${event.type}`), describe: () => log.push('meter describe') },
-    output: { clear: () => log.push('output clear'), add: (event) => log.push(`output ${event.type}`), note: (text, level) => log.push(`note ${level}: ${text}`) },
+    output: { clear: () => log.push('output clear'), add: (event) => log.push(`output ${event.type}`), note: (text, level) => log.push(`note ${level}: ${text}`),
+      markError: (error) => log.push(`mark ${error.process}: ${error.where ?? ''} ${error.text}`),
+    },
     status: new StatusLine((text, tone) => said.push({ text, tone })),
     enableRun: (enabled) => log.push(`run ${enabled ? 'enabled' : 'disabled'}`),
     setRunning: (running) => log.push(running ? 'running' : 'not running'),
