@@ -55,6 +55,26 @@ test('a server.js that never listens and prints nothing is told so, and what to 
   );
 });
 
+test('a client stuck in an endless loop shows its time passing and the time left before the limit', async ({ page }) => {
+  const lesson = new LessonPage(page);
+  await page.goto('/lessons/the-leak/');
+  await typeClient(page, lesson, 'while (true) {}');
+  await lesson.run();
+  await expect(lesson.runStatus).toHaveText(/^Running: /);
+  const clock = page.getByRole('timer', { name: 'Run time' });
+  const elapsed = async () => Number(/^(\d+) s elapsed · (\d+) s left of the 60 s limit$/.exec((await clock.textContent()) ?? '')?.[1] ?? NaN);
+  await expect(clock).toHaveText(/^\d+ s elapsed · \d+ s left of the 60 s limit$/);
+  const first = await elapsed();
+  await expect.poll(elapsed, { timeout: 10_000 }).toBeGreaterThanOrEqual(first + 2);
+  const text = (await clock.textContent()) ?? '';
+  const [, gone, left] = /^(\d+) s elapsed · (\d+) s left/.exec(text) ?? [];
+  expect(Number(gone) + Number(left)).toBeGreaterThanOrEqual(59);
+  expect(Number(gone) + Number(left)).toBeLessThanOrEqual(61);
+  await lesson.stopButton.click();
+  expect(await lesson.runEnded()).toMatch(/^Stopped after/);
+  await expect(clock).toBeHidden();
+});
+
 test('a client that never ends is stopped by Stop, and a flood of output keeps the page responsive', async ({ page }) => {
   const lesson = new LessonPage(page);
   await page.goto('/lessons/the-leak/');

@@ -166,7 +166,7 @@ function watch(options: SuperviseOptions, limits: RunLimits, startedAt: number, 
       });
     };
 
-    emit({ type: 'phase', phase: 'starting-server' });
+    emit({ type: 'phase', phase: 'starting-server', timeLimitMs: limits.timeLimitMs });
     const server = start('server', { PORT: String(options.serverPort ?? 0) });
     options.listenHint?.(onListening);
     void server.exited.then((exit) => {

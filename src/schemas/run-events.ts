@@ -6,7 +6,8 @@ import type { LaneEvent, MeterCounts } from './meter.ts';
 export type LessonProcess = 'server' | 'client';
 
 export type RunEvent =
-  | { type: 'phase'; phase: 'starting-server' | 'starting-client'; port?: number }
+  /** `timeLimitMs` (on starting-server): when the runtime will stop the run, for the page's countdown. */
+  | { type: 'phase'; phase: 'starting-server' | 'starting-client'; port?: number; timeLimitMs?: number }
   | { type: 'output'; process: LessonProcess; stream: 'stdout' | 'stderr'; text: string }
   /** `lanes`: the server's connection events since the last sample, times in ms from the run's start. */
   | { type: 'meter'; process: LessonProcess; at: number; counts: MeterCounts; lanes?: LaneEvent[] }

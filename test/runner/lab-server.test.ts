@@ -110,6 +110,8 @@ describe('running a lesson', () => {
     const end = await client.end('slow-1', 10_000);
     assert.equal(end.reason, 'time-limit');
     assert.match(end.message ?? '', /time limit/);
+    // The page counts down to the limit from the run's first event.
+    assert.deepEqual(client.events('slow-1')[0], { type: 'phase', phase: 'starting-server', timeLimitMs: 3_000 });
     await waitUntilGone(pids);
   });
 

@@ -9,6 +9,7 @@ import type { Challenge, Claim } from '../../schemas/lesson.ts';
 import type { RunEnd, RunEvent } from '../../schemas/run-events.ts';
 import type { LessonFile } from '../../schemas/runner-protocol.ts';
 import { MARK_RUN, RunAnnouncer, type Announcement } from './run-announcer.ts';
+import { RunClock, type ClockDeps } from './run-clock.ts';
 import { runtimeNote, runtimeStatusLine } from './runtime-notes.ts';
 import type { StatusLine } from './status-line.ts';
 import type { Verdict } from './verdict-view.ts';
@@ -36,6 +37,8 @@ export interface WorkspaceView {
   /** Stop is there to press, and the workspace looks busy. */
   setRunning(running: boolean): void;
   showCheck(verdict: Verdict | undefined): void;
+  /** How long the run has gone on and has left before the time limit ('' hides it). */
+  showClock(text: string): void;
   /** The note under the status line about where code runs ('' hides it). */
   showRuntimeNote(text: string): void;
   showBetaNotice(text: string): void;
@@ -72,11 +75,13 @@ export class WorkspaceController {
   #disposed = false;
   /** The runtime's last state, to tell "ready again after a run" from "ready at last" (after a failure or a boot). */
   #lastState?: RuntimeStatus['state'];
+  readonly #clock: RunClock;
 
-  constructor(view: WorkspaceView, facts: LessonFacts, progress: Progress) {
+  constructor(view: WorkspaceView, facts: LessonFacts, progress: Progress, clock?: ClockDeps) {
     this.#view = view;
     this.#facts = facts;
     this.#progress = progress;
+    this.#clock = new RunClock((text) => view.showClock(text), clock);
   }
 
   get runtime(): Promise<Runtime> {
@@ -97,6 +102,7 @@ export class WorkspaceController {
     this.#current = undefined;
     going?.abort();
     if (going) this.#view.setRunning(false);
+    this.#clock.stop();
     this.#lastState = undefined;
     const runtime = resolution.then((resolved) => resolved.runtime);
     this.#runtime = runtime;
@@ -129,6 +135,7 @@ export class WorkspaceController {
   dispose(): void {
     this.#disposed = true;
     this.stop();
+    this.#clock.stop();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
   }
@@ -164,6 +171,7 @@ export class WorkspaceController {
       onEvent: (event) => {
         if (this.#current !== controller) return;
         events.push(event);
+        if (event.type === 'phase' && event.timeLimitMs) this.#clock.start(event.timeLimitMs);
         meter.add(event);
         output.add(event);
         this.#announce(announcer.hear(event), false);
@@ -172,6 +180,7 @@ export class WorkspaceController {
     // A newer run took over: it reports for itself.
     if (this.#current !== controller) return undefined;
     this.#current = undefined;
+    this.#clock.stop();
     this.#view.setRunning(false);
     meter.describe();
     this.#announce(announcer.end(end), true);

@@ -50,6 +50,7 @@ function recordingView() {
     enableRun: (enabled) => log.push(`run ${enabled ? 'enabled' : 'disabled'}`),
     setRunning: (running) => log.push(running ? 'running' : 'not running'),
     showCheck: (verdict) => checks.push(verdict),
+    showClock: (text) => log.push(`clock: ${text}`),
     showRuntimeNote: (text) => log.push(`runtime note: ${text}`),
     showBetaNotice: (text) => text && log.push(`beta: ${text}`),
     showNextLink: () => log.push('next link'),
