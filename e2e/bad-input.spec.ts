@@ -89,3 +89,28 @@ test('a client that never ends is stopped by Stop, and a flood of output keeps t
   await lesson.fileTab('server.js').click();
   await expect(lesson.fileTab('server.js')).toHaveAttribute('aria-selected', 'true');
 });
+
+test('a 10 MB flood shows its first lines and the client’s last line, with one message between that says what was left out', async ({ page }) => {
+  const lesson = new LessonPage(page);
+  await page.goto('/lessons/the-leak/');
+  test.setTimeout(120_000);
+  await typeClient(page, lesson, "for (let i = 1; i <= 10000; i++) console.log('line ' + i + ' ' + 'x'.repeat(990));\nconsole.log('THE CLIENT IS DONE');");
+  await lesson.run();
+  expect(await lesson.runEnded()).toMatch(/^Finished in/);
+  await expect(lesson.output).toContainText('line 1 xxxxxxxx');
+  await expect(lesson.output).toContainText('line 2 xxxxxxxx');
+  const gaps = lesson.output.getByText(/left out here/);
+  await expect(gaps).toHaveCount(1);
+  await expect(gaps).toHaveText(/^… \d+\.\d MB of output \([\d,]+ lines\) left out here: the first lines are above, the last below\.$/);
+  await expect(page.getByText(/200,000 characters|Output limit reached|only the first/)).toHaveCount(0);
+  // The panel stays at its end: the client's last line is in view, then the lab's line about its exit.
+  const last = lesson.output.getByText('THE CLIENT IS DONE');
+  await lesson.output.scrollIntoViewIfNeeded();
+  const [line, panel] = await Promise.all([last.boundingBox(), lesson.output.boundingBox()]);
+  expect(line!.y).toBeGreaterThanOrEqual(panel!.y);
+  expect(line!.y + line!.height).toBeLessThanOrEqual(panel!.y + panel!.height);
+  await expect(lesson.output).toContainText(/THE CLIENT IS DONE\s+\[lab\]\s+client\.js exited with code 0\./);
+  // Still responsive: switching tabs works at once.
+  await lesson.fileTab('server.js').click();
+  await expect(lesson.fileTab('server.js')).toHaveAttribute('aria-selected', 'true', { timeout: 2_000 });
+});

@@ -13,7 +13,9 @@ export type RunEvent =
   | { type: 'meter'; process: LessonProcess; at: number; counts: MeterCounts; lanes?: LaneEvent[] }
   /** `stoppedByLab`: the runtime ended the process (Stop, time limit, end of run), not the code itself. */
   | { type: 'exit'; process: LessonProcess; code: number | null; signal: string | null; stoppedByLab: boolean }
-  | { type: 'notice'; level: 'info' | 'warning' | 'error'; text: string };
+  | { type: 'notice'; level: 'info' | 'warning' | 'error'; text: string }
+  /** Output left out here (src/run/output-budget.ts): the first output came before it, the last comes after. */
+  | { type: 'skipped'; bytes: number; lines: number };
 
 /** Why a run ended. `completed` means the client exited by itself. */
 export type RunEndReason = 'completed' | 'stopped' | 'time-limit' | 'failed';
