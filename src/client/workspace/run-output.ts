@@ -154,6 +154,8 @@ export class RunOutput extends HTMLElement {
     let block = this.#midLine && last?.classList.contains('output-block') ? (last as HTMLElement) : undefined;
     for (const chunk of chunks.flatMap(splitLarge)) {
       if (chunk.skipped) {
+        // Left out after all that is shown, when the panel has left out nothing itself.
+        if (!this.#gap) pre.append((this.#gap = new OutputGap()).element);
         this.#leaveOut(pre).add(chunk.skipped.bytes, chunk.skipped.lines);
         block = undefined;
         continue;
