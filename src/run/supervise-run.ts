@@ -5,15 +5,19 @@
 // the local runner and the WebContainer adapter in the browser both use it.
 import { meterMessage, type LaneEvent } from '../schemas/meter.ts';
 import type { LessonProcess, RunEnd, RunEndReason, RunEvent } from '../schemas/run-events.ts';
-import { describeExit, type ProcessExit } from './process-exit.ts';
+import { clientFailure, PrintedSoFar, serverFailure } from './failure-message.ts';
+import { OutputBudget } from './output-budget.ts';
+import type { ProcessExit } from './process-exit.ts';
 
 export interface RunLimits {
   /** Wall-clock limit for the whole run. */
   timeLimitMs: number;
   /** How long server.js may take to call listen() before the run is called off. */
   listenTimeoutMs: number;
-  /** Output characters (both processes together) passed on before the rest is dropped. */
+  /** Output bytes (both processes together) passed on as they come (src/run/output-budget.ts). */
   outputLimitBytes: number;
+  /** After those, the last output bytes kept and passed on when the run ends, after a 'skipped' event. */
+  tailOutputBytes: number;
   /**
    * How long to keep listening after client.js exits, so the server's meter can report the
    * connections closing. One sampling tick (100 ms) is enough where samples arrive through a
@@ -26,6 +30,7 @@ export const DEFAULT_LIMITS: RunLimits = {
   timeLimitMs: 60_000,
   listenTimeoutMs: 10_000,
   outputLimitBytes: 1024 * 1024,
+  tailOutputBytes: 64 * 1024,
   settleAfterClientMs: 250,
 };
 
@@ -69,24 +74,28 @@ export interface SuperviseOptions {
   serverPort?: number;
 }
 
-type Outcome = { reason: RunEndReason; message?: string };
+type Outcome = Omit<RunEnd, 'durationMs'> & { reason: RunEndReason };
 
 export async function superviseRun(options: SuperviseOptions): Promise<RunEnd> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const startedAt = performance.now();
   const processes: LaunchedProcess[] = [];
+  const budget = new OutputBudget({ liveBytes: limits.outputLimitBytes, tailBytes: limits.tailOutputBytes }, options.onEvent);
   try {
-    const outcome = await watch(options, limits, startedAt, processes);
+    const outcome = await watch(options, limits, startedAt, processes, budget);
     return { ...outcome, durationMs: Math.round(performance.now() - startedAt) };
   } finally {
     for (const child of processes) child.stop();
     await Promise.all(processes.map((child) => child.exited));
+    // The last output, after every process has passed its output on.
+    budget.finish();
   }
 }
 
-function watch(options: SuperviseOptions, limits: RunLimits, startedAt: number, processes: LaunchedProcess[]): Promise<Outcome> {
+function watch(options: SuperviseOptions, limits: RunLimits, startedAt: number, processes: LaunchedProcess[], budget: OutputBudget): Promise<Outcome> {
   const emit = options.onEvent;
-  const output = outputBudget(limits.outputLimitBytes, emit);
+  const output = outputNotices(budget, emit);
+  const printed = new PrintedSoFar();
 
   return new Promise<Outcome>((resolve) => {
     const timers: ReturnType<typeof setTimeout>[] = [];
@@ -128,7 +137,10 @@ function watch(options: SuperviseOptions, limits: RunLimits, startedAt: number, 
       // each sample's delivery delay and could reorder events from different samples.
       let shift: number | undefined;
       const child = options.launcher.start(name, env, {
-        onOutput: (stream, text) => output(name, stream, text),
+        onOutput: (stream, text) => {
+          printed.add(name, stream, text);
+          output(name, stream, text);
+        },
         onMeterLine: (line) => {
           const message = parseMeterLine(line);
           if (message?.type === 'sample') {
@@ -144,7 +156,7 @@ function watch(options: SuperviseOptions, limits: RunLimits, startedAt: number, 
         },
       });
       processes.push(child);
-      void child.exited.then((exit) => emit({ type: 'exit', process: name, ...exit }));
+      void child.exited.then((exit) => budget.pass({ type: 'exit', process: name, ...exit }));
       return child;
     };
 
@@ -156,23 +168,17 @@ function watch(options: SuperviseOptions, limits: RunLimits, startedAt: number, 
       emit({ type: 'phase', phase: 'starting-client', port });
       const client = start('client', { PORT: String(port) });
       void client.exited.then((exit) => {
-        const outcome: Outcome =
-          exit.code === 0 || exit.stoppedByLab
-            ? { reason: 'completed' }
-            : { reason: 'failed', message: `client.js ${describeExit(exit)}. Its output above says why.` };
+        const outcome: Outcome = exit.code === 0 || exit.stoppedByLab ? { reason: 'completed' } : { reason: 'failed', ...clientFailure(exit, printed) };
         timers.push(setTimeout(() => finish(outcome), limits.settleAfterClientMs));
       });
     };
 
-    emit({ type: 'phase', phase: 'starting-server' });
+    emit({ type: 'phase', phase: 'starting-server', timeLimitMs: limits.timeLimitMs });
     const server = start('server', { PORT: String(options.serverPort ?? 0) });
     options.listenHint?.(onListening);
     void server.exited.then((exit) => {
       if (clientStarted || exit.stoppedByLab) return;
-      finish({
-        reason: 'failed',
-        message: `server.js ${describeExit(exit)} before it started listening, so client.js was not started. Its output above says why.`,
-      });
+      finish({ reason: 'failed', ...serverFailure(exit, printed) });
     });
   });
 }
@@ -186,8 +192,6 @@ function parseMeterLine(line: string) {
   }
 }
 
-const utf8 = new TextEncoder();
-
 /** Errors a confined run raises, and what to tell the learner (see src/runner/confinement.ts). */
 const CONFINEMENT_REFUSALS: [string, string][] = [
   [
@@ -199,19 +203,8 @@ const CONFINEMENT_REFUSALS: [string, string][] = [
   ['ENOSPC', `this run's folder is full: a confined run may write at most ${RUN_FOLDER_CAP_BYTES / 1024 / 1024} MiB into it.`],
 ];
 
-/** Passes output on until the run's budget is spent, then says so once and drops the rest. */
-function outputBudget(limitBytes: number, emit: (event: RunEvent) => void) {
-  let used = 0;
-  let announced = false;
-  const announce = () => {
-    if (announced) return;
-    announced = true;
-    emit({
-      type: 'notice',
-      level: 'warning',
-      text: `Output limit reached: only the first ${Math.round(limitBytes / 1024)} KiB of output are shown. The processes keep running.`,
-    });
-  };
+/** Passes output on to the run's budget, and says once what a refusal or EMFILE in it means. */
+function outputNotices(budget: OutputBudget, emit: (event: RunEvent) => void) {
   let outOfDescriptors = false;
   const confinedNotices = new Set<string>();
   return (process: LessonProcess, stream: 'stdout' | 'stderr', text: string) => {
@@ -229,16 +222,6 @@ function outputBudget(limitBytes: number, emit: (event: RunEvent) => void) {
         text: `${process}.js ran out of file descriptors (EMFILE): it holds as many open sockets and files as one process may. That is where a connection leak ends.`,
       });
     }
-    if (used >= limitBytes) return announce();
-    const bytes = utf8.encode(text);
-    if (used + bytes.length <= limitBytes) {
-      used += bytes.length;
-      emit({ type: 'output', process, stream, text });
-      return;
-    }
-    // A cut through a multi-byte character only costs that character.
-    emit({ type: 'output', process, stream, text: new TextDecoder().decode(bytes.subarray(0, limitBytes - used)) });
-    used = limitBytes;
-    announce();
+    budget.add(process, stream, text);
   };
 }

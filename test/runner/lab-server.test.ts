@@ -110,6 +110,8 @@ describe('running a lesson', () => {
     const end = await client.end('slow-1', 10_000);
     assert.equal(end.reason, 'time-limit');
     assert.match(end.message ?? '', /time limit/);
+    // The page counts down to the limit from the run's first event.
+    assert.deepEqual(client.events('slow-1')[0], { type: 'phase', phase: 'starting-server', timeLimitMs: 3_000 });
     await waitUntilGone(pids);
   });
 
@@ -164,21 +166,30 @@ describe('bad lesson code', () => {
     assert.match(client.output('busy-1', 'server'), /EADDRINUSE/);
   });
 
-  test('megabytes of output are cut at the limit with a notice, and the run still ends', async () => {
+  test('megabytes of output: the first and the last of it are shown, with one count of what was left out between', async () => {
     const client = await connect();
     const flood = `
       const line = 'x'.repeat(1023) + '\\n';
       for (let i = 0; i < 5 * 1024; i++) process.stdout.write(line);
+      console.log('the very last line');
     `;
     client.run('flood-1', lesson(LISTENING_SERVER, flood));
     const end = await client.end('flood-1');
     assert.equal(end.reason, 'completed');
-    const shown = Buffer.byteLength(client.output('flood-1'));
-    assert.ok(shown <= 64 * 1024, `shown ${shown} bytes`);
-    assert.ok(shown > 60 * 1024, `shown ${shown} bytes`);
-    const notices = client.events('flood-1').filter((event) => event.type === 'notice');
-    assert.equal(notices.length, 1);
-    assert.match(notices[0]?.type === 'notice' ? notices[0].text : '', /Output limit reached/);
+    const events = client.events('flood-1');
+    const skipped = events.findIndex((event) => event.type === 'skipped');
+    const shownBefore = events.slice(0, skipped).flatMap((event) => (event.type === 'output' ? [event.text] : [])).join('');
+    const shownAfter = events.slice(skipped).flatMap((event) => (event.type === 'output' ? [event.text] : [])).join('');
+    assert.ok(Buffer.byteLength(shownBefore) > 63 * 1024 && Buffer.byteLength(shownBefore) <= 64 * 1024, `first ${Buffer.byteLength(shownBefore)} bytes`);
+    assert.match(shownBefore, /\n$/, 'whole lines');
+    assert.ok(Buffer.byteLength(shownAfter) <= 64 * 1024, `last ${Buffer.byteLength(shownAfter)} bytes`);
+    assert.match(shownAfter, /^x+\nx[^]*the very last line\n$/);
+    const counted = events[skipped];
+    assert.ok(counted?.type === 'skipped');
+    const printed = events.flatMap((event) => (event.type === 'output' && event.process === 'server' ? [event.text] : [])).join('');
+    assert.equal(counted.bytes + Buffer.byteLength(shownBefore + shownAfter), 5 * 1024 * 1024 + 'the very last line\n'.length + Buffer.byteLength(printed));
+    assert.equal(events.filter((event) => event.type === 'skipped' || event.type === 'notice').length, 1, 'one message about it, no other');
+    assert.ok(events.findIndex((event) => event.type === 'exit' && event.process === 'client') > skipped, 'client.js exits after its last line');
   });
 
   test('learner output that looks like a meter sample does not reach the meter', async () => {

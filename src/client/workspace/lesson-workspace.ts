@@ -154,6 +154,7 @@ export class LessonWorkspace extends HTMLElement {
         this.toggleAttribute('data-running', running);
       },
       showCheck: (verdict) => showVerdict(this.querySelector<HTMLElement>('[data-check-result]'), verdict),
+      showClock: (text) => showNote(this, '[data-run-clock]', text),
       showRuntimeNote: (text) => showNote(this, '[data-runtime-note]', text),
       showBetaNotice: (text) => showNote(this, '[data-beta-notice]', text),
       showNextLink: () => {

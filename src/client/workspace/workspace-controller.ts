@@ -9,6 +9,7 @@ import type { Challenge, Claim } from '../../schemas/lesson.ts';
 import type { RunEnd, RunEvent } from '../../schemas/run-events.ts';
 import type { LessonFile } from '../../schemas/runner-protocol.ts';
 import { MARK_RUN, RunAnnouncer, type Announcement } from './run-announcer.ts';
+import { RunClock, type ClockDeps } from './run-clock.ts';
 import { runtimeNote, runtimeStatusLine } from './runtime-notes.ts';
 import type { StatusLine } from './status-line.ts';
 import type { Verdict } from './verdict-view.ts';
@@ -24,12 +25,20 @@ export interface WorkspaceView {
   /** The files as the learner has them now. */
   files(): LessonFile[];
   meter: { reset(): void; add(event: RunEvent): void; describe(): void };
-  output: { clear(): void; add(event: RunEvent): void; note(text: string, level: 'info' | 'warning' | 'error'): void };
+  output: {
+    clear(): void;
+    add(event: RunEvent): void;
+    note(text: string, level: 'info' | 'warning' | 'error'): void;
+    /** Scrolls to the error line a failed run's status names, and marks it. */
+    markError(error: NonNullable<RunEnd['firstError']>): void;
+  };
   status: StatusLine;
   enableRun(enabled: boolean): void;
   /** Stop is there to press, and the workspace looks busy. */
   setRunning(running: boolean): void;
   showCheck(verdict: Verdict | undefined): void;
+  /** How long the run has gone on and has left before the time limit ('' hides it). */
+  showClock(text: string): void;
   /** The note under the status line about where code runs ('' hides it). */
   showRuntimeNote(text: string): void;
   showBetaNotice(text: string): void;
@@ -69,11 +78,13 @@ export class WorkspaceController {
   #disposed = false;
   /** The runtime's last state, to tell "ready again after a run" from "ready at last" (after a failure or a boot). */
   #lastState?: RuntimeStatus['state'];
+  readonly #clock: RunClock;
 
-  constructor(view: WorkspaceView, facts: LessonFacts, progress: Progress) {
+  constructor(view: WorkspaceView, facts: LessonFacts, progress: Progress, clock?: ClockDeps) {
     this.#view = view;
     this.#facts = facts;
     this.#progress = progress;
+    this.#clock = new RunClock((text) => view.showClock(text), clock);
   }
 
   get runtime(): Promise<Runtime> {
@@ -94,6 +105,7 @@ export class WorkspaceController {
     this.#current = undefined;
     going?.abort();
     if (going) this.#view.setRunning(false);
+    this.#clock.stop();
     this.#lastState = undefined;
     const runtime = resolution.then((resolved) => resolved.runtime);
     this.#runtime = runtime;
@@ -126,6 +138,7 @@ export class WorkspaceController {
   dispose(): void {
     this.#disposed = true;
     this.stop();
+    this.#clock.stop();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
   }
@@ -163,6 +176,7 @@ export class WorkspaceController {
       onEvent: (event) => {
         if (this.#current !== controller) return;
         events.push(event);
+        if (event.type === 'phase' && event.timeLimitMs) this.#clock.start(event.timeLimitMs);
         meter.add(event);
         output.add(event);
         this.#announce(announcer.hear(event), false);
@@ -171,9 +185,11 @@ export class WorkspaceController {
     // A newer run took over: it reports for itself.
     if (this.#current !== controller) return undefined;
     this.#current = undefined;
+    this.#clock.stop();
     this.#view.setRunning(false);
     meter.describe();
     this.#announce(announcer.end(end), true);
+    if (end.firstError) output.markError(end.firstError);
     // A Run that meets the claims Check judges by counts as a passed Check: the learner who fixed
     // the code sees so at once, rather than having to guess that Check would now pass. A Run that
     // does not meet them stays a Run: no verdict, since the learner may be exploring on purpose.
@@ -185,7 +201,7 @@ export class WorkspaceController {
   /** A challenge's Check: runs the learner's code and judges it by the challenge's numbers. */
   async checkChallenge(challenge: Challenge): Promise<Verdict> {
     const run = await this.run({ asChallenge: true });
-    if (!run) return { outcome: 'fail', text: 'The run did not start. The status above the code says why.', items: [] };
+    if (!run) return { outcome: 'fail', text: 'The run did not start. The run status says why.', items: [] };
     if (run.end.reason === 'stopped') return { text: 'The run was stopped before it could be judged.', items: [] };
     const verdict = (await import('./verdict.ts')).judgeChallenge(challenge, run.events);
     if (verdict.outcome === 'pass') {

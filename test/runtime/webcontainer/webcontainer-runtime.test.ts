@@ -105,6 +105,11 @@ describe('WebContainer adapter', () => {
     await assert.rejects(container.mount({}, { mountPoint: 'no/such/folder' }), /ENOENT/, 'the fake, like WebContainer, mounts only into folders that exist');
   });
 
+  test('tells the page the run’s time limit as the run starts, so the page can count down to it', async () => {
+    const { events } = await run(setup().runtime, lesson(LISTENING_SERVER, QUICK_CLIENT));
+    assert.deepEqual(events[0], { type: 'phase', phase: 'starting-server', timeLimitMs: 10_000 });
+  });
+
   test('checks which Node runs and shows it; a page whose lesson declares another major says so plainly', async () => {
     const { runtime } = setup();
     await runtime.prepare();
