@@ -73,7 +73,7 @@ function clockedController(runtime: FakeRuntime) {
     showBetaNotice() {},
     showNextLink() {},
   } satisfies WorkspaceView;
-  const progress = { learnerId: () => 'l', lessonPassed() {}, challengePassed() {} };
+  const progress = { learnerId: () => 'l', lessonPassed() {}, challengePassed() {}, solutionApplied: () => false };
   const controller = new WorkspaceController(view, { lesson: '02-the-leak', checkClaims: undefined, relies: [] }, progress, fakeClock);
   controller.useRuntime(Promise.resolve<ResolvedRuntime>({ runtime }));
   return { controller, clock, said };
