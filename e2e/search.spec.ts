@@ -1,6 +1,6 @@
 // Site search, built at build time, answering in the browser with no server of its own.
 import { expect, test } from '@playwright/test';
-import { searchFor } from './site-search.ts';
+import { escapeRegExp, lessonErrorStrings, searchFor } from './site-search.ts';
 
 test('searching for "resume" finds the leak lesson', async ({ page }) => {
   await page.goto('/');
@@ -28,5 +28,28 @@ for (const [pasted, lesson] of PASTED) {
     await searchFor(page, pasted);
     await page.getByRole('link', { name: lesson }).first().click();
     await expect(page.getByRole('heading', { level: 1, name: lesson })).toBeVisible();
+  });
+}
+
+test('an exact phrase ranks first: "socket hang up" leads to a section that says it, not one that says "up"', async ({ page }) => {
+  await page.goto('/search/');
+  await searchFor(page, 'socket hang up');
+  const results = page.getByRole('list').filter({ has: page.getByRole('link') }).last().getByRole('listitem');
+  // The first few results each hold the phrase itself; Pagefind's own order put "gives up" second.
+  for (const index of [0, 1, 2]) await expect(results.nth(index)).toContainText(/socket hang up/i);
+  await results.first().getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // The result is the section: the address points at its heading, which is on screen.
+  expect(new URL(page.url()).pathname).toMatch(/^\/(lessons|reference)\//);
+});
+
+// Every error a lesson's prose or code names (its runs print them, or it teaches them) finds that lesson.
+for (const { title, errors } of lessonErrorStrings()) {
+  test(`every error string of "${title}" finds it: ${errors.join(', ')}`, async ({ page }) => {
+    await page.goto('/search/');
+    for (const error of errors) {
+      await searchFor(page, error);
+      await expect(page.getByRole('link', { name: new RegExp(`^${escapeRegExp(title)}`) }).first(), `searching "${error}"`).toBeVisible();
+    }
   });
 }
