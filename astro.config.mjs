@@ -28,6 +28,10 @@ export default defineConfig({
   // pages no one should find by search: the 404, the harness, the instructor's room board.
   integrations: [mdx(), verifyHarness(), ...(site ? [sitemap({ filter: (page) => !/\/(404|verify-webcontainer-harness|room)\/?$/.test(page) })] : [linkPreviewNotice()]), searchIndex(), buildStamp()],
   trailingSlash: 'ignore',
+  // HTML's whitespace rules, not JSX's (Astro 7's default, "jsx"), which drops a line break between
+  // text and an inline element with the space it stands for: "<code>fetch</code>\nand Go's" became
+  // "fetchand Go's". With true, runs of whitespace still shrink to one, and a sentence may wrap anywhere.
+  compressHTML: true,
   // `astro dev` and `astro preview` serve every response cross-origin isolated, as `npm start` does.
   server: { headers: { ...ISOLATION_HEADERS } },
   build: { format: 'directory' },

@@ -11,6 +11,9 @@ const start = (file, env) =>
     stdio: ['ignore', 'inherit', 'inherit', 'pipe'],
   });
 
+// The meter's own peak, counted exactly at each connection: the open count in a sample is only
+// what was open at that instant, and connections that open and close between two samples
+// (100 ms apart) never appear in one.
 let peak = 0;
 let last = '';
 let client;
@@ -34,7 +37,7 @@ createInterface({ input: server.stdio[3] }).on('line', (line) => {
   }
   if (message.type === 'sample') {
     const { open, accepted, requests } = message.server;
-    peak = Math.max(peak, open);
+    peak = Math.max(peak, open, message.server.peak ?? 0);
     const now = `open ${open}, accepted ${accepted}, requests ${requests}`;
     if (now !== last) console.log(`[meter]  ${now}`);
     last = now;

@@ -2,6 +2,7 @@
 // One place for it, so the chart on a lesson page (components/RecordedChart.astro) and the chart
 // in its link-preview image (lessons/preview-svg.ts) draw the same run the same way.
 import { countAxis } from '../run/chart-axis.ts';
+import { stepLine } from '../run/chart-series.ts';
 import { summarise } from '../run/claims.ts';
 import { openSeries, type Recording } from './recordings.ts';
 
@@ -19,19 +20,19 @@ export interface ChartGeometry {
   gridValues: number[];
   x(at: number): number;
   y(open: number): number;
-  /** SVG path data of the step line: the count holds its value until the next sample. */
+  /** SVG path data of the step line (run/chart-series.ts): up to each interval's highest count. */
   path: string;
 }
 
 export function chartGeometry(recording: Recording, { width, height, pad }: ChartBox): ChartGeometry {
   const series = openSeries(recording);
   const { peakOpen } = summarise(recording.events);
-  const span = Math.max(1000, recording.end.durationMs, series.at(-1)?.[0] ?? 0);
+  const span = Math.max(1000, recording.end.durationMs, series.at(-1)?.at ?? 0);
   const { top, gridValues } = countAxis(peakOpen);
   const x = (at: number) => pad.left + (at / span) * (width - pad.left - pad.right);
   const y = (open: number) => pad.top + (height - pad.top - pad.bottom) * (1 - open / top);
-  const path = series
-    .map(([at, open], index) => (index === 0 ? `M${x(at).toFixed(1)},${y(open).toFixed(1)}` : `H${x(at).toFixed(1)}V${y(open).toFixed(1)}`))
+  const path = stepLine(series)
+    .map(([at, open], index) => `${index === 0 ? 'M' : 'L'}${x(at).toFixed(1)},${y(open).toFixed(1)}`)
     .join('');
   return { span, top, gridValues, x, y, path };
 }

@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import type { Claim } from '../schemas/lesson.ts';
 import type { RunEnd, RunEvent } from '../schemas/run-events.ts';
 import type { LessonFile } from '../schemas/runner-protocol.ts';
+import { chartSample, type ChartSample } from '../run/chart-series.ts';
 import { checkClaim } from '../run/claims.ts';
 import { LessonContentError } from '../schemas/lesson-content-error.ts';
 import { claimAppliesOn, PINNED_NODE_LINE } from '../schemas/node-lines.ts';
@@ -84,7 +85,7 @@ function recordRun(files: LessonFile[]): Promise<{ end: RunEnd; events: RunEvent
   });
 }
 
-/** The open-connections timeline of a recording, for charts: [milliseconds, open] pairs. */
-export function openSeries(recording: Recording): [number, number][] {
-  return recording.events.flatMap((event) => (event.type === 'meter' ? [[event.at, event.counts.server.open] as [number, number]] : []));
+/** The open-connections timeline of a recording, for charts (run/chart-series.ts). */
+export function openSeries(recording: Recording): ChartSample[] {
+  return recording.events.flatMap((event) => (event.type === 'meter' ? [chartSample(event.at, event.counts.server)] : []));
 }

@@ -55,7 +55,11 @@ const now = () => Math.round(performance.now() * 10) / 10;
 
 let segments = 0;
 
-/** @param {object} message */
+// The most connections open at once since the last sample that was sent: charts plot it, so a
+// connection that opens and closes between two samples still shows, and the chart's top is `peak`.
+let intervalPeak = 0;
+
+/** @param {object} message @returns {boolean} whether the message went out */
 function send(message) {
   const line = `${JSON.stringify(message)}\n`;
   try {
@@ -67,9 +71,11 @@ function send(message) {
       writeFileSync(`${name}.tmp`, line);
       renameSync(`${name}.tmp`, `${name}.jsonl`);
     }
+    return true;
   } catch {
     // A full pipe (EAGAIN) or a closed reader: drop this sample. Samples carry totals, so the
     // next one makes up for a lost one.
+    return false;
   }
 }
 
@@ -87,6 +93,7 @@ function watchServer(server) {
     counts.server.accepted += 1;
     trackClose(socket, counts.server);
     counts.server.peak = Math.max(counts.server.peak, counts.server.open);
+    intervalPeak = Math.max(intervalPeak, counts.server.open);
     // Lanes are drawn by the lab's page only; under watch they would be written and never read.
     if (watchDir) return;
     const id = nextConnectionId++;
@@ -159,15 +166,17 @@ function sample(end = {}) {
   laneEvents = [];
   // `t` lets the receiver put the lane times on its own clock. `final` tells watch this process was
   // checked at its end; one that never sends it ended unchecked (SIGKILL, a crash).
-  send({
+  const sent = send({
     type: 'sample',
     t,
-    server: { ...counts.server },
+    server: { ...counts.server, intervalPeak: Math.max(intervalPeak, counts.server.open) },
     ...(client ? { client: { ...client } } : {}),
     lanes,
     ...(watched ? { watch: watched } : {}),
     ...(end.final && watching ? { final: true, ...(end.signal ? { signal: end.signal } : {}) } : {}),
   });
+  // A lost sample's interval carries over into the next one, so its top is not lost with it.
+  if (sent) intervalPeak = counts.server.open;
 }
 
 /** @param {string} [signal] */

@@ -16,6 +16,11 @@ export const meterCounts = z.object({
     requests: count,
     /** The most connections open at once so far, counted exactly inside the process. */
     peak: count.optional(),
+    /**
+     * The most connections open at once since the previous sample (at least `open`): what charts
+     * plot, so that their top is `peak` however briefly it lasted. Absent from older meters.
+     */
+    intervalPeak: count.optional(),
   }),
   /** Absent where the runtime has no node:diagnostics_channel (see src/meter/meter.js). */
   client: z.object({

@@ -77,13 +77,15 @@ test('counts a server’s accepted, open and closed connections and its requests
     await once(res, 'end');
   }
   let sample = await metered.until((m) => isSample(m) && m.server.accepted === 4 && m.server.requests === 2);
-  assert.deepEqual(sample.type === 'sample' && sample.server, { open: 4, accepted: 4, requests: 2, peak: 4 });
+  assert.deepEqual(sample.type === 'sample' && sample.server, { open: 4, accepted: 4, requests: 2, peak: 4, intervalPeak: 4 });
 
   sockets[0]?.destroy();
   agent.destroy();
   sample = await metered.until((m) => isSample(m) && m.server.open === 2);
-  // The peak stays at the most that were open at once.
-  assert.deepEqual(sample.type === 'sample' && sample.server, { open: 2, accepted: 4, requests: 2, peak: 4 });
+  // The peak stays at the most that were open at once; the interval's top is what was open at its start.
+  const { intervalPeak, ...server } = sample.type === 'sample' ? sample.server : { intervalPeak: undefined };
+  assert.deepEqual(server, { open: 2, accepted: 4, requests: 2, peak: 4 });
+  assert.ok(intervalPeak !== undefined && intervalPeak >= 2 && intervalPeak <= 4, `intervalPeak ${intervalPeak}`);
   for (const socket of sockets) socket.destroy();
 });
 
@@ -130,7 +132,29 @@ test('never keeps a process alive, and its last sample shows the state at exit',
   const [code] = await once(metered.child, 'exit');
   assert.equal(code, 0);
   assert.ok(Date.now() - started < 3_000, 'exits as soon as the lesson code is done');
-  assert.deepEqual(metered.messages.filter(isSample).at(-1)?.server, { open: 0, accepted: 1, requests: 1, peak: 1 });
+  const { intervalPeak: _, ...last } = metered.messages.filter(isSample).at(-1)?.server ?? {};
+  assert.deepEqual(last, { open: 0, accepted: 1, requests: 1, peak: 1 });
+});
+
+test('a burst that opens and closes between two samples still shows in the sample after it', async (t) => {
+  const metered = startMetered(SERVER);
+  t.after(() => metered.child.kill('SIGKILL'));
+  const { port } = await metered.until((m): m is Extract<MeterMessage, { type: 'listening' }> => m.type === 'listening');
+  // Five connections, all closed again at once: well within the 100 ms between samples.
+  const sockets = await Promise.all([1, 2, 3, 4, 5].map(async () => {
+    const socket = net.connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    return socket;
+  }));
+  for (const socket of sockets) socket.destroy();
+  const sample = await metered.until((m) => isSample(m) && m.server.accepted === 5 && m.server.open === 0);
+  // How many the server saw open at once depends on how its accepts and closes interleave; the
+  // samples' open counts may never see any of them, but their interval peaks reach the exact peak.
+  const peak = sample.type === 'sample' ? (sample.server.peak ?? 0) : 0;
+  assert.ok(peak >= 1);
+  const samples = metered.messages.filter(isSample);
+  const highest = Math.max(...samples.map((m) => m.server.intervalPeak ?? 0));
+  assert.equal(highest, peak, `interval peaks ${samples.map((m) => m.server.intervalPeak).join(', ')}, peak ${peak}`);
 });
 
 test('hides its file descriptor from lesson code, and lesson output cannot reach its channel', async () => {

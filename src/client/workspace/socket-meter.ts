@@ -1,19 +1,15 @@
 // <socket-meter>: shows the server's counts as they arrive and charts open connections.
 // Samples can arrive faster than the screen refreshes; drawing happens once per frame.
 import { countAxis } from '../../run/chart-axis.ts';
+import { chartSample, stepLine, type ChartSample } from '../../run/chart-series.ts';
 import { LaneBook, rows } from '../../run/lanes.ts';
 import type { MeterCounts } from '../../schemas/meter.ts';
 import type { RunEvent } from '../../schemas/run-events.ts';
 
-interface Point {
-  at: number;
-  open: number;
-}
-
 const MIN_SPAN_MS = 5_000;
 
 export class SocketMeter extends HTMLElement {
-  #points: Point[] = [];
+  #points: ChartSample[] = [];
   #peak = 0;
   #frame = 0;
   #canvas?: HTMLCanvasElement;
@@ -67,7 +63,7 @@ export class SocketMeter extends HTMLElement {
   /** A server sample, `at` milliseconds into the run. */
   #show(counts: MeterCounts['server'], at: number) {
     this.#peak = Math.max(this.#peak, counts.open, counts.peak ?? 0);
-    this.#points.push({ at, open: counts.open });
+    this.#points.push(chartSample(at, counts));
     this.#set('open', String(counts.open));
     this.#set('accepted', String(counts.accepted));
     this.#set('requests', String(counts.requests));
@@ -188,11 +184,10 @@ export class SocketMeter extends HTMLElement {
     context.lineWidth = 2;
     context.lineJoin = 'round';
     context.beginPath();
-    // A step line: the count holds its value until the next sample.
-    this.#points.forEach((point, index) => {
-      if (index === 0) context.moveTo(x(point.at), y(point.open));
-      else context.lineTo(x(point.at), y(this.#points[index - 1]?.open ?? 0));
-      context.lineTo(x(point.at), y(point.open));
+    // A step line that rises to each interval's highest count (run/chart-series.ts).
+    stepLine(this.#points).forEach(([at, open], index) => {
+      if (index === 0) context.moveTo(x(at), y(open));
+      else context.lineTo(x(at), y(open));
     });
     context.stroke();
   }
