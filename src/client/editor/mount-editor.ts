@@ -14,6 +14,8 @@ export interface MountedEditor {
   takeTyped(value: string): void;
   /** Types keys held while the editor loaded, as if they were typed now. */
   typeKeys(keys: EarlyKey[]): void;
+  /** Marks a line (presenter view's key line) and, with `reveal`, scrolls it into view; undefined unmarks. */
+  markLine(line: number | undefined, reveal: boolean): void;
   /**
    * Frees the editor and its model. Models are global to Monaco and named by file, so the next
    * lesson's client.js can only be created once this lesson's is gone.
@@ -120,6 +122,7 @@ export function mountEditor(panel: HTMLElement, options: MountOptions): MountedE
   // Ctrl/Cmd+Enter would insert a line in Monaco; in the lab it runs the lesson.
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRunShortcut);
 
+  const marked = editor.createDecorationsCollection();
   let replacing = false;
   model.onDidChangeContent(() => {
     if (!replacing) options.onChange(model.getValue());
@@ -163,6 +166,11 @@ export function mountEditor(panel: HTMLElement, options: MountOptions): MountedE
         if ('text' in key) editor.trigger('keyboard', 'type', { text: key.text });
         else editor.trigger('keyboard', 'deleteLeft', null);
       }
+    },
+    markLine(line, reveal) {
+      marked.set(line === undefined ? [] : [{ range: new monaco.Range(line, 1, line, 1), options: { isWholeLine: true, className: 'key-line' } }]);
+      // After the font change presenter view brings, so that the line lands where it will stay.
+      if (line !== undefined && reveal) requestAnimationFrame(() => editor.revealLineNearTop(line, monaco.editor.ScrollType.Immediate));
     },
     dispose() {
       document.removeEventListener('lab-present', followPresenter);

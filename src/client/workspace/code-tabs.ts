@@ -14,6 +14,7 @@ import { editorUsedRecently } from '../shared/local-store.ts';
 import { isLessonFiles, readPageData } from '../shared/page-data.ts';
 import { pageUrl, SHARED_CODE_PREFIX } from '../shared/page-url.ts';
 import { EditorSwap } from './editor-swap.ts';
+import { showKeyLine } from './key-line.ts';
 import { LessonFiles } from './lesson-files.ts';
 
 export class CodeTabs extends HTMLElement {
@@ -35,6 +36,7 @@ export class CodeTabs extends HTMLElement {
       this.querySelector<HTMLButtonElement>('[data-action="edit"]')?.setAttribute('hidden', '');
       // The editor keeps Tab for indenting; the hint says how to get out with the keyboard.
       this.querySelector<HTMLElement>('[data-editor-hint]')?.removeAttribute('hidden');
+      showKeyLine(this.#keyLineHost(), false);
     },
   });
   /** Aborted when the element leaves the page: removes its listeners on window. */
@@ -90,6 +92,10 @@ export class CodeTabs extends HTMLElement {
     const state = this.querySelector<HTMLElement>('[data-editor-state]');
     if (state && this.#files.restored) state.textContent = 'Your edits from last time are back.';
     void this.#openSharedLink();
+    // Presenter view, on arrival or toggled: the line the lesson is about, in view.
+    const keyLine = () => showKeyLine(this.#keyLineHost());
+    keyLine();
+    document.addEventListener('lab-present', keyLine, { signal });
     // A share link opened in a tab already on this lesson changes only the fragment.
     window.addEventListener('hashchange', () => void this.#openSharedLink(), { signal });
   }
@@ -103,6 +109,16 @@ export class CodeTabs extends HTMLElement {
     this.#connection?.abort();
     this.#files.saveNow();
     this.#swap.disposeAll();
+  }
+
+  #keyLineHost() {
+    return {
+      element: this,
+      text: (file: string) => this.#files.get(file),
+      panel: (file: string) => this.#panel(file),
+      editor: (file: string) => this.#swap.editor(file),
+      select: (file: string) => this.select(file),
+    };
   }
 
   /** Shows code from a #code= link without touching the learner's saved code. */

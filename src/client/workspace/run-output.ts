@@ -27,6 +27,15 @@ export class RunOutput extends HTMLElement {
   #midLine = false;
   /** Characters in the last block, which takes text until it passes BLOCK_CHARS at a line end. */
   #blockChars = 0;
+  /**
+   * Whether the panel follows new text down: until the reader scrolls up, and again once they
+   * scroll back to the end. Only the reader's own scrolling turns it off: blocks laid out only
+   * once in view (content-visibility) change size after a scroll and move it too, and when that
+   * counted, the panel stopped following and hid the last lines, a run's outcome, below its edge.
+   */
+  #follow = true;
+  /** When the reader last touched the panel (wheel, touch, key, scrollbar). */
+  #touchedAt = -Infinity;
 
   get #pre(): HTMLElement {
     return this.querySelector<HTMLElement>('[data-output]') ?? this;
@@ -34,6 +43,12 @@ export class RunOutput extends HTMLElement {
 
   connectedCallback() {
     this.querySelector('[data-action="clear-output"]')?.addEventListener('click', () => this.clear());
+    const pre = this.#pre;
+    for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) pre.addEventListener(type, () => (this.#touchedAt = performance.now()), { passive: true });
+    pre.addEventListener('scroll', () => {
+      if (pre.scrollHeight - pre.scrollTop - pre.clientHeight < 40) this.#follow = true;
+      else if (performance.now() - this.#touchedAt < 1000) this.#follow = false;
+    }, { passive: true });
   }
 
   /** Soft navigation to another page removes the panel: no frame should draw into it after. */
@@ -51,6 +66,7 @@ export class RunOutput extends HTMLElement {
     this.#chars = 0;
     this.#atLineStart.clear();
     this.#midLine = false;
+    this.#follow = true;
     this.#showTrimmed(false);
   }
 
@@ -79,7 +95,6 @@ export class RunOutput extends HTMLElement {
   #flush() {
     this.#frame = 0;
     const pre = this.#pre;
-    const stickToBottom = pre.scrollHeight - pre.scrollTop - pre.clientHeight < 40;
     pre.querySelector('.placeholder')?.remove();
     // Text that would be trimmed right away is never rendered: only the newest MAX_CHARS count.
     let first = this.#pending.length;
@@ -107,7 +122,15 @@ export class RunOutput extends HTMLElement {
     }
     this.#pending = [];
     this.#trim(pre);
-    if (stickToBottom) pre.scrollTop = pre.scrollHeight;
+    this.#toEnd(3);
+  }
+
+  /** Scrolls to the last line, and again for a few frames while the blocks in view are laid out for real. */
+  #toEnd(frames: number) {
+    if (!this.#follow || !this.isConnected) return;
+    const pre = this.#pre;
+    pre.scrollTop = pre.scrollHeight;
+    if (frames > 0) requestAnimationFrame(() => this.#toEnd(frames - 1));
   }
 
   #render({ source, text, className, ownLine }: Chunk, into: ParentNode) {
