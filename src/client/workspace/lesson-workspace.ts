@@ -13,6 +13,7 @@ import { isClaims, isLessonFiles, isReliances, readPageData } from '../shared/pa
 import type { CodeTabs } from './code-tabs.ts';
 import type { RunOutput } from './run-output.ts';
 import { bootTimeoutFromUrl, initialRuntimeChoice, rememberRuntimeChoice } from './runtime-choice.ts';
+import { bringIntoView } from './meter-in-view.ts';
 import type { SocketMeter } from './socket-meter.ts';
 import type { SolvePanel } from './solve-panel.ts';
 import { showNote, statusLineIn } from './status-line.ts';
@@ -137,6 +138,7 @@ export class LessonWorkspace extends HTMLElement {
         const button = stop();
         if (button) button.disabled = !running;
         this.toggleAttribute('data-running', running);
+        if (running) bringIntoView(this.querySelector('socket-meter'));
       },
       showCheck: (verdict) => showVerdict(this.querySelector<HTMLElement>('[data-check-result]'), verdict),
       showRuntimeNote: (text) => showNote(this, '[data-runtime-note]', text),
