@@ -2,7 +2,7 @@
 import { codeSize, editorOptions, monacoTheme } from './editor-options.ts';
 import type { TextSelection } from './code-text.ts';
 import type { EarlyKey } from './handoff.ts';
-import { monaco } from './monaco.ts';
+import { monaco, TabFocus } from './monaco.ts';
 import { loadNodeTypes } from './node-types.ts';
 
 export interface MountedEditor {
@@ -28,7 +28,10 @@ export interface MountOptions {
   fileName: string;
   /** The static code's scroll position, so the swap does not move the code. */
   scrollTop: number;
-  onRunShortcut(): void;
+  /** Ctrl/Cmd+Enter: run; with Shift, `check`. */
+  onRunShortcut(check: boolean): void;
+  /** Ctrl+M switched whether Tab moves focus out of the editor (`on`) or indents. */
+  onTabFocusMode(on: boolean): void;
   /** Called with the whole text after every edit. */
   onChange(value: string): void;
 }
@@ -120,7 +123,12 @@ export function mountEditor(panel: HTMLElement, options: MountOptions): MountedE
   const followPresenter = () => editor.updateOptions(codeSize());
   document.addEventListener('lab-present', followPresenter);
   // Ctrl/Cmd+Enter would insert a line in Monaco; in the lab it runs the lesson.
-  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRunShortcut);
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => options.onRunShortcut(false));
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => options.onRunShortcut(true));
+  // Monaco only tells a screen reader that Ctrl+M changed what Tab does; the page shows it too.
+  const tabFocus = TabFocus.onDidChangeTabFocus((on) => {
+    if (editor.hasWidgetFocus()) options.onTabFocusMode(on);
+  });
 
   const marked = editor.createDecorationsCollection();
   let replacing = false;
@@ -174,6 +182,7 @@ export function mountEditor(panel: HTMLElement, options: MountOptions): MountedE
     },
     dispose() {
       document.removeEventListener('lab-present', followPresenter);
+      tabFocus.dispose();
       editor.dispose();
       model.dispose();
       host.remove();

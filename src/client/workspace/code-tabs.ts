@@ -9,7 +9,7 @@ import { lineUnder } from '../editor/handoff.ts';
 import { type EditorModule, fetchEditorAhead, loadEditorModule } from '../editor/load-editor.ts';
 import { StaticCode } from '../editor/static-code.ts';
 import { tabAfterKey } from '../editor/tab-keys.ts';
-import { FILES_CHANGED_EVENT, RUN_SHORTCUT_EVENT, SHARED_CODE_EVENT } from '../shared/lab-events.ts';
+import { FILES_CHANGED_EVENT, RUN_SHORTCUT_EVENT, type RunShortcut, SHARED_CODE_EVENT } from '../shared/lab-events.ts';
 import { editorUsedRecently } from '../shared/local-store.ts';
 import { isLessonFiles, readPageData } from '../shared/page-data.ts';
 import { pageUrl, SHARED_CODE_PREFIX } from '../shared/page-url.ts';
@@ -31,7 +31,11 @@ export class CodeTabs extends HTMLElement {
       if (state) state.textContent = text;
     },
     onChange: (file, text) => this.#changed(file, text),
-    onRunShortcut: () => this.dispatchEvent(new CustomEvent(RUN_SHORTCUT_EVENT, { bubbles: true })),
+    onRunShortcut: (check) => this.dispatchEvent(new CustomEvent<RunShortcut>(RUN_SHORTCUT_EVENT, { bubbles: true, detail: { check } })),
+    onTabFocusMode: (on) => {
+      const state = this.querySelector<HTMLElement>('[data-editor-state]');
+      if (state) state.textContent = on ? 'Tab now moves focus out of the editor. Ctrl+M again to indent with Tab.' : 'Tab indents again. Ctrl+M lets Tab move focus out.';
+    },
     onEditorMounted: () => {
       this.querySelector<HTMLButtonElement>('[data-action="edit"]')?.setAttribute('hidden', '');
       // The editor keeps Tab for indenting; the hint says how to get out with the keyboard.
