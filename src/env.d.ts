@@ -9,3 +9,11 @@ declare namespace App {
     lessonPage?: import('./lessons/lesson-page.ts').LessonPage;
   }
 }
+
+/** Monaco's switch for what Tab does (Ctrl+M), which its package ships without types. */
+declare module 'monaco-editor/editor/browser/config/tabFocus.js' {
+  export const TabFocus: {
+    getTabFocusMode(): boolean;
+    onDidChangeTabFocus(listener: (on: boolean) => void): { dispose(): void };
+  };
+}

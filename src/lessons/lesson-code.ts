@@ -1,12 +1,14 @@
 // All of a lesson's code, read from its folder once: the content loader calls this for every
 // lesson, keeps the result in the lesson's entry, and everything after it (the page, the
 // recordings, the workspace) takes the code from there. Reading it also checks it: a missing
-// folder or file, or an openFile that is not among the files, stops the build with the fix.
+// folder or file, an openFile that is not among the files, or a keyLine not found once in its
+// file, stops the build with the fix.
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { LessonFrontmatter } from '../schemas/lesson.ts';
 import { lessonFile, type LessonFile } from '../schemas/runner-protocol.ts';
 import { LessonContentError } from '../schemas/lesson-content-error.ts';
+import { linesHolding } from '../run/key-line.ts';
 import { challengeRun, readLessonFiles } from './lesson-files.ts';
 
 const files = z.array(lessonFile);
@@ -21,7 +23,7 @@ export const lessonCodeSchema = z.object({
 });
 export type LessonCode = z.infer<typeof lessonCodeSchema>;
 
-type CodeNeeds = Pick<LessonFrontmatter, 'claims' | 'challenges'> & { openFile?: string };
+type CodeNeeds = Pick<LessonFrontmatter, 'claims' | 'challenges'> & Partial<Pick<LessonFrontmatter, 'openFile' | 'keyLine'>>;
 
 export function readLessonCode(folder: string, lesson: CodeNeeds, shownPath: string): LessonCode {
   const starter = readLessonFiles(folder, 'starter');
@@ -31,6 +33,7 @@ export function readLessonCode(folder: string, lesson: CodeNeeds, shownPath: str
       `${shownPath}: openFile "${openFile}" is not in files/ (${starter.map((file) => file.name).join(', ')}). Name one of those, or add the file.`,
     );
   }
+  if (lesson.keyLine) checkKeyLine(starter, lesson.keyLine, shownPath);
   const runs: Record<string, LessonFile[]> = {};
   // Starter and solution always: the page shows both; every variant a claim names must exist.
   for (const run of new Set(['starter', 'solution', ...lesson.claims.map((claim) => claim.run)])) runs[run] = readLessonFiles(folder, run);
@@ -39,6 +42,19 @@ export function readLessonCode(folder: string, lesson: CodeNeeds, shownPath: str
     challenges[id] = { starter: readLessonFiles(folder, challengeRun(id, 'starter')), reference: readLessonFiles(folder, challengeRun(id, 'reference')) };
   }
   return { starter, runs, challenges };
+}
+
+/** The key line must be in the starter exactly once, or presenter view would show the wrong line. */
+function checkKeyLine(starter: LessonFile[], keyLine: NonNullable<CodeNeeds['keyLine']>, shownPath: string) {
+  const file = starter.find((candidate) => candidate.name === keyLine.file);
+  if (!file) {
+    throw new LessonContentError(`${shownPath}: keyLine names "${keyLine.file}", which is not in files/ (${starter.map((each) => each.name).join(', ')}). Name one of those.`);
+  }
+  const lines = linesHolding(file.content, keyLine.text);
+  if (lines.length !== 1) {
+    const found = lines.length === 0 ? 'no line holds it' : `lines ${lines.join(', ')} all hold it`;
+    throw new LessonContentError(`${shownPath}: keyLine "${keyLine.text}" must match exactly one line of files/${keyLine.file}, but ${found}. Quote more (or less) of the line.`);
+  }
 }
 
 /**

@@ -125,6 +125,19 @@ export const reliance = z
   .strict();
 export type Reliance = z.infer<typeof reliance>;
 
+/**
+ * The one line of the starter code a lesson is about, named by its text (not its number, so that
+ * an edit above it keeps it), e.g. `{ file: client.js, text: 'resolve(res.statusCode);' }`. The
+ * loader checks that exactly one line of the file holds the text (src/lessons/lesson-code.ts).
+ */
+export const keyLine = z
+  .object({
+    file: z.string().regex(FILE_NAME_PATTERN, `file names must be ${FILE_NAME_RULE}`),
+    text: z.string().trim().min(3, 'a few characters of the line, enough to find it').refine((text) => !text.includes('\n'), 'one line: no line breaks'),
+  })
+  .strict();
+export type KeyLine = z.infer<typeof keyLine>;
+
 export const lessonSchema = z
   .object({
     /** Shown as the page's <h1> and in the lesson list. */
@@ -133,6 +146,8 @@ export const lessonSchema = z
     description: z.string().min(30).max(200),
     /** The file tab shown first. Must exist in files/. */
     openFile: z.string().regex(FILE_NAME_PATTERN, `file names must be ${FILE_NAME_RULE}`).default('client.js'),
+    /** The line the lesson is about: presenter view opens its file there and marks it. */
+    keyLine,
     /**
      * The Node line WebContainer is asked for (it serves 22 only on request). The local runner runs
      * the pinned line; `npm test` checks the claims on every supported line (node-lines.ts).

@@ -84,6 +84,7 @@ export function mountEditor(panel: HTMLElement, options: MountOptions): MountedE
         else set(area.value.slice(0, Math.max(0, at - 1)) + area.value.slice(at));
       }
     },
+    markLine: () => {},
     dispose: () => area.remove(),
   };
 }

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { codeOf, readLessonCode } from '../../src/lessons/lesson-code.ts';
 import { LessonContentError } from '../../src/schemas/lesson-content-error.ts';
 import { readLessonFiles, challengeRun } from '../../src/lessons/lesson-files.ts';
+import { linesHolding } from '../../src/run/key-line.ts';
 import { lessonsOnDisk } from '../helpers/lessons.ts';
 
 test('every lesson’s code holds the starter, every run a claim names, and both sides of each challenge', () => {
@@ -36,4 +37,26 @@ test('codeOf takes the code the loader stored, and reads the folder when the ent
   assert.equal(codeOf(stored).starter[0]?.name, 'stored.js');
   const bare = { id: lesson.id, filePath: `${lesson.folder}/index.mdx`, data: lesson.frontmatter };
   assert.deepEqual(codeOf(bare), code);
+});
+
+test('every lesson marks the line it is about, and that line is in its starter file exactly once', () => {
+  for (const lesson of lessonsOnDisk()) {
+    const { keyLine } = lesson.frontmatter;
+    assert.ok(keyLine, `${lesson.id}: no keyLine in its frontmatter`);
+    const file = readLessonFiles(lesson.folder, 'starter').find((candidate) => candidate.name === keyLine.file);
+    assert.ok(file, `${lesson.id}: keyLine names ${keyLine.file}, not in files/`);
+    assert.equal(linesHolding(file.content, keyLine.text).length, 1, `${lesson.id}: "${keyLine.text}" in ${keyLine.file}`);
+  }
+});
+
+test('a keyLine found in no line, or in several, is a content error saying which', () => {
+  const [lesson] = lessonsOnDisk();
+  assert.ok(lesson);
+  const read = (text: string) => () => readLessonCode(lesson.folder, { ...lesson.frontmatter, keyLine: { file: 'client.js', text } }, 'content/lessons/x/index.mdx');
+  assert.throws(read('no such line in the file'), /keyLine "no such line in the file" must match exactly one line of files\/client\.js, but no line holds it/);
+  assert.throws(read('http'), /keyLine "http" must match exactly one line of files\/client\.js, but lines \d+, \d+/);
+  assert.throws(
+    () => readLessonCode(lesson.folder, { ...lesson.frontmatter, keyLine: { file: 'agent.js', text: 'http' } }, 'content/lessons/x/index.mdx'),
+    /keyLine names "agent\.js", which is not in files\//,
+  );
 });

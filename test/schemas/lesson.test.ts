@@ -35,6 +35,7 @@ const GOOD_FRONTMATTER = [
   'description: A lesson made broken on purpose, to see the build refuse it.',
   'duration: 5',
   'instructor: { points: [Say what the meter shows.], question: What would you expect to see? }',
+  'keyLine: { file: client.js, text: code }',
   'challenges:',
   '  - { id: fewer, title: Fewer connections, task: Make the client use fewer connections than it does now., expect: { accepted: { atMost: 1 } } }',
   '---',

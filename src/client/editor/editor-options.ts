@@ -8,9 +8,12 @@ import { monaco } from './monaco.ts';
 export const monacoTheme = () => (currentTheme() === 'dark' ? 'vs-dark' : 'vs');
 document.addEventListener('lab-theme', () => monaco.editor.setTheme(monacoTheme()));
 
+/** Where the static code wraps its long lines: presenter view (presenter.css) and a phone (CodeTabs.astro). */
+const PHONE = '(max-width: 560px)';
+
 /**
  * The code's font size and line height, from the CSS variables the static code uses too, and in
- * presenter view long lines wrapped, as the static code wraps them (presenter.css).
+ * presenter view and on a phone long lines wrapped, as the static code wraps them.
  */
 export function codeSize(): Pick<monaco.editor.IEditorOptions, 'fontSize' | 'lineHeight' | 'wordWrap' | 'wrappingIndent'> {
   const styles = getComputedStyle(document.documentElement);
@@ -18,7 +21,7 @@ export function codeSize(): Pick<monaco.editor.IEditorOptions, 'fontSize' | 'lin
   return {
     fontSize: parseFloat(styles.getPropertyValue('--code-size')) || 14,
     lineHeight: parseFloat(styles.getPropertyValue('--code-line')) || 20,
-    wordWrap: presenting ? 'on' : 'off',
+    wordWrap: presenting || matchMedia(PHONE).matches ? 'on' : 'off',
     wrappingIndent: 'same',
   };
 }

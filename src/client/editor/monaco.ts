@@ -44,4 +44,7 @@ import 'monaco-editor/features/codicon/register';
 import 'monaco-editor/languages/definitions/javascript/register';
 
 export * as monaco from 'monaco-editor/editor/editor.api';
+// Whether Tab moves focus (Ctrl+M toggles it, for every editor at once): the API tells editors'
+// options nothing of it, so the page reads Monaco's own switch to say what Tab now does.
+export { TabFocus } from 'monaco-editor/editor/browser/config/tabFocus.js';
 export * as typescript from 'monaco-editor/languages/features/typescript/register';

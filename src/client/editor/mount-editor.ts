@@ -2,7 +2,7 @@
 import { codeSize, editorOptions, monacoTheme } from './editor-options.ts';
 import type { TextSelection } from './code-text.ts';
 import type { EarlyKey } from './handoff.ts';
-import { monaco } from './monaco.ts';
+import { monaco, TabFocus } from './monaco.ts';
 import { loadNodeTypes } from './node-types.ts';
 
 export interface MountedEditor {
@@ -14,6 +14,8 @@ export interface MountedEditor {
   takeTyped(value: string): void;
   /** Types keys held while the editor loaded, as if they were typed now. */
   typeKeys(keys: EarlyKey[]): void;
+  /** Marks a line (presenter view's key line) and, with `reveal`, scrolls it into view; undefined unmarks. */
+  markLine(line: number | undefined, reveal: boolean): void;
   /**
    * Frees the editor and its model. Models are global to Monaco and named by file, so the next
    * lesson's client.js can only be created once this lesson's is gone.
@@ -26,7 +28,10 @@ export interface MountOptions {
   fileName: string;
   /** The static code's scroll position, so the swap does not move the code. */
   scrollTop: number;
-  onRunShortcut(): void;
+  /** Ctrl/Cmd+Enter: run; with Shift, `check`. */
+  onRunShortcut(check: boolean): void;
+  /** Ctrl+M switched whether Tab moves focus out of the editor (`on`) or indents. */
+  onTabFocusMode(on: boolean): void;
   /** Called with the whole text after every edit. */
   onChange(value: string): void;
 }
@@ -118,8 +123,14 @@ export function mountEditor(panel: HTMLElement, options: MountOptions): MountedE
   const followPresenter = () => editor.updateOptions(codeSize());
   document.addEventListener('lab-present', followPresenter);
   // Ctrl/Cmd+Enter would insert a line in Monaco; in the lab it runs the lesson.
-  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRunShortcut);
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => options.onRunShortcut(false));
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => options.onRunShortcut(true));
+  // Monaco only tells a screen reader that Ctrl+M changed what Tab does; the page shows it too.
+  const tabFocus = TabFocus.onDidChangeTabFocus((on) => {
+    if (editor.hasWidgetFocus()) options.onTabFocusMode(on);
+  });
 
+  const marked = editor.createDecorationsCollection();
   let replacing = false;
   model.onDidChangeContent(() => {
     if (!replacing) options.onChange(model.getValue());
@@ -164,8 +175,14 @@ export function mountEditor(panel: HTMLElement, options: MountOptions): MountedE
         else editor.trigger('keyboard', 'deleteLeft', null);
       }
     },
+    markLine(line, reveal) {
+      marked.set(line === undefined ? [] : [{ range: new monaco.Range(line, 1, line, 1), options: { isWholeLine: true, className: 'key-line' } }]);
+      // After the font change presenter view brings, so that the line lands where it will stay.
+      if (line !== undefined && reveal) requestAnimationFrame(() => editor.revealLineNearTop(line, monaco.editor.ScrollType.Immediate));
+    },
     dispose() {
       document.removeEventListener('lab-present', followPresenter);
+      tabFocus.dispose();
       editor.dispose();
       model.dispose();
       host.remove();

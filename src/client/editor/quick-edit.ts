@@ -5,7 +5,7 @@
 // over the text, the caret and the selection (workspace/editor-swap.ts). It is a plain surface on purpose:
 // no completion, no auto-closing brackets; Enter keeps the line's indentation and Ctrl+Enter
 // runs, as in the editor. Tab is left to move focus: nothing here may trap the keyboard.
-import { RUN_SHORTCUT_EVENT } from '../shared/lab-events.ts';
+import { RUN_SHORTCUT_EVENT, type RunShortcut } from '../shared/lab-events.ts';
 import { renderCode, selectionIn, textInputFrom, type TextInput, type TextSelection } from './code-text.ts';
 import { TextEdits, type TextState } from './text-edits.ts';
 
@@ -106,7 +106,7 @@ export class QuickEdit {
     const key = event.key.toLowerCase();
     if (key === 'enter') {
       event.preventDefault();
-      this.#code.dispatchEvent(new CustomEvent(RUN_SHORTCUT_EVENT, { bubbles: true }));
+      this.#code.dispatchEvent(new CustomEvent<RunShortcut>(RUN_SHORTCUT_EVENT, { bubbles: true, detail: { check: event.shiftKey } }));
     } else if (key === 'z' || key === 'y') {
       // The browser's own undo knows nothing of edits made here, so it is done here too.
       event.preventDefault();

@@ -9,11 +9,12 @@ import { lineUnder } from '../editor/handoff.ts';
 import { type EditorModule, fetchEditorAhead, loadEditorModule } from '../editor/load-editor.ts';
 import { StaticCode } from '../editor/static-code.ts';
 import { tabAfterKey } from '../editor/tab-keys.ts';
-import { FILES_CHANGED_EVENT, RUN_SHORTCUT_EVENT, SHARED_CODE_EVENT } from '../shared/lab-events.ts';
+import { FILES_CHANGED_EVENT, RUN_SHORTCUT_EVENT, type RunShortcut, SHARED_CODE_EVENT } from '../shared/lab-events.ts';
 import { editorUsedRecently } from '../shared/local-store.ts';
 import { isLessonFiles, readPageData } from '../shared/page-data.ts';
 import { pageUrl, SHARED_CODE_PREFIX } from '../shared/page-url.ts';
 import { EditorSwap } from './editor-swap.ts';
+import { showKeyLine } from './key-line.ts';
 import { LessonFiles } from './lesson-files.ts';
 
 export class CodeTabs extends HTMLElement {
@@ -30,11 +31,16 @@ export class CodeTabs extends HTMLElement {
       if (state) state.textContent = text;
     },
     onChange: (file, text) => this.#changed(file, text),
-    onRunShortcut: () => this.dispatchEvent(new CustomEvent(RUN_SHORTCUT_EVENT, { bubbles: true })),
+    onRunShortcut: (check) => this.dispatchEvent(new CustomEvent<RunShortcut>(RUN_SHORTCUT_EVENT, { bubbles: true, detail: { check } })),
+    onTabFocusMode: (on) => {
+      const state = this.querySelector<HTMLElement>('[data-editor-state]');
+      if (state) state.textContent = on ? 'Tab now moves focus out of the editor. Ctrl+M again to indent with Tab.' : 'Tab indents again. Ctrl+M lets Tab move focus out.';
+    },
     onEditorMounted: () => {
       this.querySelector<HTMLButtonElement>('[data-action="edit"]')?.setAttribute('hidden', '');
       // The editor keeps Tab for indenting; the hint says how to get out with the keyboard.
       this.querySelector<HTMLElement>('[data-editor-hint]')?.removeAttribute('hidden');
+      showKeyLine(this.#keyLineHost(), false);
     },
   });
   /** Aborted when the element leaves the page: removes its listeners on window. */
@@ -90,6 +96,10 @@ export class CodeTabs extends HTMLElement {
     const state = this.querySelector<HTMLElement>('[data-editor-state]');
     if (state && this.#files.restored) state.textContent = 'Your edits from last time are back.';
     void this.#openSharedLink();
+    // Presenter view, on arrival or toggled: the line the lesson is about, in view.
+    const keyLine = () => showKeyLine(this.#keyLineHost());
+    keyLine();
+    document.addEventListener('lab-present', keyLine, { signal });
     // A share link opened in a tab already on this lesson changes only the fragment.
     window.addEventListener('hashchange', () => void this.#openSharedLink(), { signal });
   }
@@ -103,6 +113,16 @@ export class CodeTabs extends HTMLElement {
     this.#connection?.abort();
     this.#files.saveNow();
     this.#swap.disposeAll();
+  }
+
+  #keyLineHost() {
+    return {
+      element: this,
+      text: (file: string) => this.#files.get(file),
+      panel: (file: string) => this.#panel(file),
+      editor: (file: string) => this.#swap.editor(file),
+      select: (file: string) => this.select(file),
+    };
   }
 
   /** Shows code from a #code= link without touching the learner's saved code. */

@@ -20,7 +20,9 @@ export interface SwapHost {
   /** Says how loading goes: "Loading editor…", a failure, or '' once the editor is in. */
   state(text: string): void;
   onChange(file: string, text: string): void;
-  onRunShortcut(): void;
+  onRunShortcut(check: boolean): void;
+  /** Ctrl+M: Tab now moves focus (`on`), or indents again. */
+  onTabFocusMode(on: boolean): void;
   /** An editor is in: the Edit button goes, and the editor's keyboard hint shows. */
   onEditorMounted(): void;
 }
@@ -132,7 +134,8 @@ export class EditorSwap {
       value: inPlace?.base ?? value,
       fileName: file,
       scrollTop: scroller.scrollTop,
-      onRunShortcut: () => host.onRunShortcut(),
+      onRunShortcut: (check) => host.onRunShortcut(check),
+      onTabFocusMode: (on) => host.onTabFocusMode(on),
       onChange: (text) => host.onChange(file, text),
     });
     editor.takeTyped(value);

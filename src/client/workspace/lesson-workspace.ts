@@ -7,12 +7,13 @@
 import { resolveRuntime, RUNTIME_CHOICES, type RuntimeChoice } from '../../runtime/choose-runtime.ts';
 import type { Challenge } from '../../schemas/lesson.ts';
 import type { LessonFile } from '../../schemas/runner-protocol.ts';
-import { FILES_CHANGED_EVENT, RUN_SHORTCUT_EVENT, SHARED_CODE_EVENT } from '../shared/lab-events.ts';
+import { FILES_CHANGED_EVENT, RUN_SHORTCUT_EVENT, type RunShortcut, SHARED_CODE_EVENT } from '../shared/lab-events.ts';
 import { learnerId, markChallengePassed, markComplete, markSolutionApplied, solutionApplied } from '../shared/local-store.ts';
 import { isClaims, isLessonFiles, isReliances, readPageData } from '../shared/page-data.ts';
 import type { CodeTabs } from './code-tabs.ts';
 import type { RunOutput } from './run-output.ts';
 import { bootTimeoutFromUrl, initialRuntimeChoice, rememberRuntimeChoice } from './runtime-choice.ts';
+import { bringIntoView } from './meter-in-view.ts';
 import type { SocketMeter } from './socket-meter.ts';
 import type { SolvePanel } from './solve-panel.ts';
 import { showNote, statusLineIn } from './status-line.ts';
@@ -71,13 +72,25 @@ export class LessonWorkspace extends HTMLElement {
     this.addEventListener(FILES_CHANGED_EVENT, refresh);
     // <code-tabs> may be defined after this element; its saved edits decide whether Reset applies.
     void customElements.whenDefined('code-tabs').then(refresh);
-    this.addEventListener(RUN_SHORTCUT_EVENT, () => void controller.run());
+    // Ctrl/Cmd+Enter runs; with Shift it checks, as the Check button does.
+    const runOrCheck = (check: boolean) => void controller.run(check ? { check: true } : undefined);
+    this.addEventListener(RUN_SHORTCUT_EVENT, (event) => runOrCheck((event as CustomEvent<RunShortcut | null>).detail?.check === true));
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
       event.preventDefault();
-      void controller.run();
+      runOrCheck(event.shiftKey);
     };
     document.addEventListener('keydown', onKey, { signal });
+    // "Skip to the code" (BaseLayout.astro): the soft-navigation router scrolls to #workspace but
+    // leaves focus where it was; focus goes to the workspace, so the next Tab lands on Run.
+    document.addEventListener(
+      'click',
+      (event) => {
+        if (!(event.target instanceof Element && event.target.closest('a[href="#workspace"]'))) return;
+        setTimeout(() => this.querySelector<HTMLElement>('#workspace')?.focus());
+      },
+      { signal },
+    );
     // Leaving the page stops the run; the runner would notice the closed connection anyway.
     window.addEventListener('pagehide', () => controller.stop(), { signal });
     // The runtime gets ready (connects, boots WebContainer) on the first sign of interest.
@@ -152,6 +165,7 @@ export class LessonWorkspace extends HTMLElement {
         const button = stop();
         if (button) button.disabled = !running;
         this.toggleAttribute('data-running', running);
+        if (running) bringIntoView(this.querySelector('socket-meter'));
       },
       showCheck: (verdict) => showVerdict(this.querySelector<HTMLElement>('[data-check-result]'), verdict),
       showClock: (text) => showNote(this, '[data-run-clock]', text),

@@ -36,6 +36,15 @@ export class RunOutput extends HTMLElement {
   #blockChars = 0;
   /** The one line that says what was left out, once something was. */
   #gap?: OutputGap;
+  /**
+   * Whether the panel follows new text down: until the reader scrolls up, and again once they
+   * scroll back to the end. Only the reader's own scrolling turns it off: blocks laid out only
+   * once in view (content-visibility) change size after a scroll and move it too, and when that
+   * counted, the panel stopped following and hid the last lines, a run's outcome, below its edge.
+   */
+  #follow = true;
+  /** When the reader last touched the panel (wheel, touch, key, scrollbar). */
+  #touchedAt = -Infinity;
 
   get #pre(): HTMLElement {
     return this.querySelector<HTMLElement>('[data-output]') ?? this;
@@ -43,6 +52,12 @@ export class RunOutput extends HTMLElement {
 
   connectedCallback() {
     this.querySelector('[data-action="clear-output"]')?.addEventListener('click', () => this.clear());
+    const pre = this.#pre;
+    for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) pre.addEventListener(type, () => (this.#touchedAt = performance.now()), { passive: true });
+    pre.addEventListener('scroll', () => {
+      if (pre.scrollHeight - pre.scrollTop - pre.clientHeight < 40) this.#follow = true;
+      else if (performance.now() - this.#touchedAt < 1000) this.#follow = false;
+    }, { passive: true });
   }
 
   /** Soft navigation to another page removes the panel: no frame should draw into it after. */
@@ -62,6 +77,7 @@ export class RunOutput extends HTMLElement {
     this.#atLineStart.clear();
     this.#midLine = false;
     this.#gap = undefined;
+    this.#follow = true;
   }
 
   /** A run event: what a process printed, how it ended, and the lab's notices. Others pass by. */
@@ -117,7 +133,6 @@ export class RunOutput extends HTMLElement {
   #flush() {
     this.#frame = 0;
     const pre = this.#pre;
-    const stickToBottom = pre.scrollHeight - pre.scrollTop - pre.clientHeight < 40;
     pre.querySelector('.placeholder')?.remove();
     const { first, middle, newest } = this.#split(this.#pending);
     this.#pending = [];
@@ -130,7 +145,7 @@ export class RunOutput extends HTMLElement {
     }
     this.#renderAll(pre, newest);
     this.#trim(pre);
-    if (!this.#markPendingError(pre) && stickToBottom) stayAtEnd(pre);
+    if (!this.#markPendingError(pre) && this.#follow) stayAtEnd(pre);
   }
 
   /** A frame's chunks: those that complete the first lines, those to leave out, and the newest that fit. */
