@@ -45,6 +45,12 @@ export class RunOutput extends HTMLElement {
   #follow = true;
   /** When the reader last touched the panel (wheel, touch, key, scrollbar). */
   #touchedAt = -Infinity;
+  /**
+   * Blocks change height when first laid out in view (content-visibility estimates them until
+   * then), which can be frames after the scroll that brought them in: each change re-scrolls a
+   * following panel to its end, so the last line, the run's outcome, is never left below the edge.
+   */
+  #blockSizes = new ResizeObserver(() => this.#toEnd(0));
 
   get #pre(): HTMLElement {
     return this.querySelector<HTMLElement>('[data-output]') ?? this;
@@ -72,6 +78,7 @@ export class RunOutput extends HTMLElement {
     this.#frame = 0;
     this.#pending = [];
     this.#errorToMark = undefined;
+    this.#blockSizes.disconnect();
     this.#pre.replaceChildren();
     this.#chars = 0;
     this.#atLineStart.clear();
@@ -112,6 +119,8 @@ export class RunOutput extends HTMLElement {
     );
     if (!line) return false;
     line.classList.add('error-line');
+    // The panel now shows the error, not the end: stop following (a scroll to the end may be due).
+    this.#follow = false;
     line.title = 'The error the run status names';
     pre.scrollTop += line.getBoundingClientRect().top - pre.getBoundingClientRect().top - pre.clientHeight / 3;
     // The panel may sit out of sight in the workspace's own scroll area (or the page): the least
@@ -145,7 +154,20 @@ export class RunOutput extends HTMLElement {
     }
     this.#renderAll(pre, newest);
     this.#trim(pre);
-    if (!this.#markPendingError(pre) && this.#follow) stayAtEnd(pre);
+    if (!this.#markPendingError(pre)) this.#toEnd(30);
+  }
+
+  /**
+   * Scrolls to the last line while the panel follows, and again for a few frames: a block's height
+   * is only estimated until it is laid out in view (content-visibility), so the end moves down.
+   */
+  #toEnd(frames: number) {
+    if (!this.#follow || !this.isConnected) return;
+    const pre = this.#pre;
+    pre.scrollTop = pre.scrollHeight;
+    // Again next frame, until the end stays put (each scroll may lay out blocks of new heights).
+    const end = pre.scrollTop;
+    if (frames > 0) requestAnimationFrame(() => (pre.scrollTop !== end || pre.scrollHeight - pre.clientHeight > end + 1) && this.#toEnd(frames - 1));
   }
 
   /** A frame's chunks: those that complete the first lines, those to leave out, and the newest that fit. */
@@ -179,6 +201,7 @@ export class RunOutput extends HTMLElement {
         block = document.createElement('div');
         block.className = 'output-block';
         pre.append(block);
+        this.#blockSizes.observe(block);
         this.#blockChars = 0;
       }
       this.#render(chunk, block);
@@ -213,6 +236,7 @@ export class RunOutput extends HTMLElement {
 
   #take(gap: OutputGap, node: ChildNode) {
     this.#chars -= node.textContent?.length ?? 0;
+    if (node instanceof Element) this.#blockSizes.unobserve(node);
     gap.take(node);
   }
 
@@ -246,16 +270,6 @@ export class RunOutput extends HTMLElement {
     // The newest block stays, even if it alone is over: a line may continue in it.
     while (this.#chars > MAX_CHARS && gap.element.nextSibling && gap.element.nextSibling !== pre.lastChild) this.#take(gap, gap.element.nextSibling);
   }
-}
-
-/**
- * Scrolls to the end, and again after the frames that lay out the blocks now in view: a block's
- * height is only estimated until it is (content-visibility), so the end can move down once.
- */
-function stayAtEnd(pre: HTMLElement, frames = 4) {
-  pre.scrollTop = pre.scrollHeight;
-  const end = pre.scrollTop;
-  if (frames > 0) requestAnimationFrame(() => pre.scrollTop === end && pre.scrollHeight - pre.clientHeight > end + 1 && stayAtEnd(pre, frames - 1));
 }
 
 /** A chunk of more than BLOCK_CHARS as several, cut after a newline where there is one. */
