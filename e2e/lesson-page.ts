@@ -25,6 +25,21 @@ export class LessonPage {
     await this.page.keyboard.press('Escape');
   }
 
+  /**
+   * Lesson 2's fix, key by key, with the caret already on `resolve(res.statusCode);` in the editor:
+   * drain the body, and resolve once it has ended.
+   */
+  async typeTheLeakFix() {
+    const { keyboard } = this.page;
+    await keyboard.press('End');
+    await keyboard.press('Shift+Home');
+    await keyboard.type('res.resume();');
+    await keyboard.press('Escape');
+    await keyboard.press('Enter');
+    await keyboard.type("res.on('end', () => resolve(res.statusCode));");
+    await keyboard.press('Escape');
+  }
+
   async openFromHome(title: string) {
     await this.page.goto('/');
     await this.page.getByRole('link', { name: title }).click();

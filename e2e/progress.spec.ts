@@ -8,16 +8,9 @@ const checkResult = (page: Page) => page.getByRole('region', { name: 'Check resu
 
 /** On lesson 2, replaces `resolve(res.statusCode);` with the fix, key by key. */
 async function typeTheFix(lesson: LessonPage) {
-  const { page } = lesson;
   await lesson.staticCode('client.js').getByText('resolve(res.statusCode);').click();
   await expect(lesson.editor('client.js')).toBeFocused();
-  await page.keyboard.press('End');
-  await page.keyboard.press('Shift+Home');
-  await page.keyboard.type('res.resume();');
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type("res.on('end', () => resolve(res.statusCode));");
-  await page.keyboard.press('Escape');
+  await lesson.typeTheLeakFix();
 }
 
 async function homeRow(page: Page, title: string) {

@@ -30,13 +30,7 @@ test('the leak appears, and the one-line fix typed into the editor makes it vani
   expect(requested.some((url) => EDITOR_ASSETS.test(url))).toBe(true);
 
   // Replace `resolve(res.statusCode);` with the fix, key by key.
-  await page.keyboard.press('End');
-  await page.keyboard.press('Shift+Home');
-  await page.keyboard.type('res.resume();');
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type("res.on('end', () => resolve(res.statusCode));");
-  await page.keyboard.press('Escape');
+  await lesson.typeTheLeakFix();
 
   await page.keyboard.press('Control+Enter');
   await expect(lesson.stopButton).toBeEnabled();
