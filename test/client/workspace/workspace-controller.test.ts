@@ -3,7 +3,6 @@
 // status line's one rule (a run's news is not covered by "Ready"). Check: workspace-controller-verdicts.test.ts.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { WorkspaceController } from '../../../src/client/workspace/workspace-controller.ts';
 import type { RunRequest } from '../../../src/runtime/runtime.ts';
 import type { RunEnd } from '../../../src/schemas/run-events.ts';
 import { FakeRuntime } from '../../fakes/fake-runtime.ts';
