@@ -89,13 +89,21 @@ describe('what may be asked', () => {
 });
 
 describe('what a run may use', () => {
-  test('10 MiB of output is cut at 1 MiB with one notice', async () => {
+  test('10 MiB of output: the first 1 MiB in whole lines, the last 64 KiB, and one count of what was left out between', async () => {
     const client = await connect();
-    client.run('flood', lesson(LISTENING_SERVER, `const line = 'y'.repeat(1023) + '\\n'; for (let i = 0; i < 10 * 1024; i++) process.stdout.write(line);`));
+    client.run('flood', lesson(LISTENING_SERVER, `const line = 'y'.repeat(1023) + '\\n'; for (let i = 0; i < 10 * 1024; i++) process.stdout.write(line); console.log('last of the flood');`));
     assert.equal((await client.end('flood', 20_000)).reason, 'completed');
-    const shown = Buffer.byteLength(client.output('flood'));
-    assert.ok(shown <= 1024 * 1024 && shown > 1000 * 1024, `shown ${shown} bytes`);
-    assert.equal(client.events('flood').filter((event) => event.type === 'notice').length, 1);
+    const events = client.events('flood');
+    const skipped = events.findIndex((event) => event.type === 'skipped');
+    assert.ok(skipped > 0, 'a skipped event');
+    const text = (from: number, to?: number) => events.slice(from, to).flatMap((event) => (event.type === 'output' && event.process === 'client' ? [event.text] : [])).join('');
+    const first = Buffer.byteLength(text(0, skipped));
+    assert.ok(first <= 1024 * 1024 && first > 1000 * 1024, `first ${first} bytes`);
+    assert.match(text(0, skipped), /\n$/, 'whole lines');
+    const last = text(skipped);
+    assert.ok(Buffer.byteLength(last) <= 64 * 1024, `last ${Buffer.byteLength(last)} bytes`);
+    assert.match(last, /last of the flood\n$/);
+    assert.equal(events.filter((event) => event.type === 'skipped' || event.type === 'notice').length, 1, 'one message about it');
     await assertStillServes();
   });
 

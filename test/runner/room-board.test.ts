@@ -34,6 +34,7 @@ const frontmatter = (title: string, challenges = '  - { id: fewer, title: Fewer 
     `title: ${title}`,
     'description: A lesson made for the room board test, with enough words.',
     'duration: 5',
+    "keyLine: { file: client.js, text: 'res.resume()' }",
     'instructor: { points: [Say what the meter shows.], question: What would you expect to see? }',
     'challenges:',
     challenges,
